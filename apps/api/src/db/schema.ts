@@ -1,0 +1,196 @@
+// The one Drizzle schema. Tables that grow with people carry the key they would be distributed on.
+// Every table people change gets the audit trigger (see migrations/0002_audit.sql and audit.test.ts).
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  inet,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => ts('created_at').notNull().defaultNow();
+const updatedAt = () => ts('updated_at').notNull().defaultNow();
+
+// ---- reference data (seeded from ../shared/data, editable by admin) ----
+
+export const cluster = pgTable('cluster', {
+  code: text('code').primaryKey(),
+  nameId: text('name_id').notNull(),
+  nameEn: text('name_en').notNull(),
+  note: text('note'),
+  sortOrder: integer('sort_order').notNull().default(0),
+  isActive: boolean('is_active').notNull().default(true),
+  source: text('source').notNull(),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const ppksCategory = pgTable('ppks_category', {
+  no: integer('no').primaryKey(),
+  nameId: text('name_id').notNull(),
+  nameEn: text('name_en').notNull(),
+  ageRule: text('age_rule'),
+  defaultClusterCode: text('default_cluster_code').references(() => cluster.code),
+  source: text('source').notNull(),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const serviceComponent = pgTable('service_component', {
+  code: text('code').primaryKey(),
+  nameId: text('name_id').notNull(),
+  nameEn: text('name_en').notNull(),
+  examples: text('examples'),
+  sortOrder: integer('sort_order').notNull().default(0),
+  source: text('source').notNull(),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const programme = pgTable('programme', {
+  code: text('code').primaryKey(),
+  nameId: text('name_id').notNull(),
+  nameEn: text('name_en').notNull(),
+  kind: text('kind').notNull(),
+  source: text('source').notNull(),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+// ---- units (UPT) ----
+
+export const unit = pgTable(
+  'unit',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    provinceCode: text('province_code').notNull(),
+    regencyCode: text('regency_code').notNull(),
+    city: text('city').notNull(),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    originalCluster: text('original_cluster'),
+    laterName: text('later_name'),
+    mergedIntoCode: text('merged_into_code'),
+    isVerified: boolean('is_verified').notNull().default(false),
+    source: text('source').notNull(),
+    archivedAt: ts('archived_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('unit_code_uq').on(t.code),
+    check('unit_type_ck', sql`${t.type} in ('balai_besar','balai','loka','sentra','sentra_terpadu')`),
+  ],
+);
+
+// ---- users and sessions ----
+
+export const appUser = pgTable(
+  'app_user',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').notNull(),
+    unitId: uuid('unit_id').references(() => unit.id),
+    isActive: boolean('is_active').notNull().default(true),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    failedLoginCount: integer('failed_login_count').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
+    lastLoginAt: ts('last_login_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('app_user_username_uq').on(sql`lower(${t.username})`),
+    index('app_user_unit_idx').on(t.unitId),
+    check(
+      'app_user_role_ck',
+      sql`${t.role} in ('admin','operator_pusat','kepala_upt','pekerja_sosial','petugas_ska','petugas_gudang','dpo')`,
+    ),
+    // Headquarters roles have no unit; every other role belongs to exactly one.
+    check(
+      'app_user_unit_ck',
+      sql`(${t.role} in ('admin','operator_pusat','dpo')) = (${t.unitId} is null)`,
+    ),
+  ],
+);
+
+export const userSession = pgTable(
+  'user_session',
+  {
+    /** sha-256 of the cookie token: a stolen database does not yield usable sessions. */
+    tokenHash: text('token_hash').primaryKey(),
+    id: uuid('id').notNull().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id),
+    createdAt: createdAt(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    endedAt: ts('ended_at'),
+    endedReason: text('ended_reason'),
+    ip: inet('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [uniqueIndex('user_session_id_uq').on(t.id), index('user_session_user_idx').on(t.userId)],
+);
+
+export const loginAttempt = pgTable(
+  'login_attempt',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull().defaultNow(),
+    username: text('username').notNull(),
+    ip: inet('ip'),
+    isSuccess: boolean('is_success').notNull(),
+  },
+  (t) => [index('login_attempt_ip_at_idx').on(t.ip, t.at)],
+);
+
+// ---- audit (append-only; written by triggers for changes and by services for reads) ----
+
+export const auditEvent = pgTable(
+  'audit_event',
+  {
+    id: bigserial('id', { mode: 'bigint' }).primaryKey(),
+    at: ts('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    actorUsername: text('actor_username'),
+    actorRole: text('actor_role'),
+    actorUnitId: uuid('actor_unit_id'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    ip: inet('ip'),
+    requestId: text('request_id'),
+    changes: jsonb('changes').$type<Record<string, { before: unknown; after: unknown }>>(),
+    meta: jsonb('meta').$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index('audit_event_at_idx').on(t.at),
+    index('audit_event_entity_idx').on(t.entity, t.entityId),
+    index('audit_event_actor_idx').on(t.actorUsername, t.id),
+  ],
+);

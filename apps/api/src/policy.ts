@@ -1,0 +1,72 @@
+// The one authorization policy: for every route, who may call it and at what scope.
+// A route without an entry is refused (default deny), and policy.test.ts fails when one is missing.
+import type { TModule, TRole } from '@atensi/contracts';
+
+/** all: every unit's records (headquarters); unit: the actor's own unit; self: the actor's own records. */
+export type Scope = 'all' | 'unit' | 'self';
+
+export type RoutePolicy =
+  /** No sign-in needed. */
+  | { access: 'public' }
+  /** Any signed-in user, even one who must still change an initial password. */
+  | { access: 'session' }
+  /** Only these roles, each at its scope. */
+  | { access: 'roles'; roles: Partial<Record<TRole, Scope>> };
+
+/** Keys are `METHOD /path` as registered (HEAD is checked as GET); a trailing `*` matches a prefix. */
+export const POLICY: Record<string, RoutePolicy> = {
+  'GET /api/v1/health': { access: 'public' },
+  'POST /api/v1/auth/login': { access: 'public' },
+  'POST /api/v1/auth/logout': { access: 'session' },
+  'GET /api/v1/auth/me': { access: 'session' },
+  'POST /api/v1/auth/password': { access: 'session' },
+  'GET /api/v1/audit-events': { access: 'roles', roles: { admin: 'all', dpo: 'all' } },
+  // API documentation and the web UI's static files hold no data.
+  'GET /docs*': { access: 'public' },
+  'GET /*': { access: 'public' },
+};
+
+/** Navigation: a module is shown when the user may call its entry route. */
+export const MODULE_ENTRY: Record<TModule, string | null> = {
+  home: null,
+  account: null,
+  audit: 'GET /api/v1/audit-events',
+};
+
+export function policyKey(method: string, url: string): string {
+  return `${method === 'HEAD' ? 'GET' : method} ${url}`;
+}
+
+export function findPolicy(method: string, url: string): RoutePolicy | undefined {
+  const key = policyKey(method, url);
+  const exact = POLICY[key];
+  if (exact) return exact;
+  let best: { len: number; policy: RoutePolicy } | undefined;
+  for (const [pattern, policy] of Object.entries(POLICY)) {
+    if (!pattern.endsWith('*')) continue;
+    const prefix = pattern.slice(0, -1);
+    if (key.startsWith(prefix) && (!best || prefix.length > best.len)) best = { len: prefix.length, policy };
+  }
+  return best?.policy;
+}
+
+/** The scope a role gets on a route, or null when the role may not call it. */
+export function scopeFor(policy: RoutePolicy, role: TRole): Scope | null {
+  switch (policy.access) {
+    case 'public':
+    case 'session':
+      return 'self';
+    case 'roles':
+      return policy.roles[role] ?? null;
+  }
+}
+
+export function modulesFor(role: TRole): TModule[] {
+  return (Object.entries(MODULE_ENTRY) as [TModule, string | null][])
+    .filter(([, entry]) => {
+      if (!entry) return true;
+      const policy = POLICY[entry];
+      return policy ? scopeFor(policy, role) !== null : false;
+    })
+    .map(([m]) => m);
+}

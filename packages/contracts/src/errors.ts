@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+/**
+ * The closed set of error codes. One table: code → HTTP status and the message a person reads,
+ * in Bahasa Indonesia and English. The web UI switches on `code`, never on the message.
+ */
+export const ERROR_TABLE = {
+  VALIDATION_FAILED: {
+    status: 400,
+    id: 'Data yang dikirim tidak valid. Periksa kolom yang ditandai.',
+    en: 'The request is invalid. Check the fields listed.',
+  },
+  BAD_JSON: {
+    status: 400,
+    id: 'Isi permintaan bukan JSON yang valid.',
+    en: 'The request body is not valid JSON.',
+  },
+  BODY_TOO_LARGE: {
+    status: 400,
+    id: 'Isi permintaan terlalu besar.',
+    en: 'The request body is too large.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    id: 'Jenis isi permintaan tidak didukung; gunakan application/json.',
+    en: 'Unsupported content type; use application/json.',
+  },
+  AUTH_REQUIRED: {
+    status: 401,
+    id: 'Silakan masuk terlebih dahulu.',
+    en: 'Please sign in first.',
+  },
+  AUTH_SESSION_EXPIRED: {
+    status: 401,
+    id: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+    en: 'Your session has ended. Please sign in again.',
+  },
+  AUTH_INVALID_CREDENTIALS: {
+    status: 401,
+    id: 'Nama pengguna atau kata sandi salah.',
+    en: 'Wrong username or password.',
+  },
+  AUTH_ACCOUNT_LOCKED: {
+    status: 423,
+    id: 'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi nanti.',
+    en: 'The account is locked for a while after too many failed sign-in attempts. Try again later.',
+  },
+  AUTH_ACCOUNT_INACTIVE: {
+    status: 401,
+    id: 'Nama pengguna atau kata sandi salah.',
+    en: 'Wrong username or password.',
+  },
+  AUTH_RATE_LIMITED: {
+    status: 429,
+    id: 'Terlalu banyak percobaan masuk dari alamat ini. Tunggu beberapa menit.',
+    en: 'Too many sign-in attempts from this address. Wait a few minutes.',
+  },
+  AUTH_PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    id: 'Anda harus mengganti kata sandi sebelum melanjutkan.',
+    en: 'You must change your password before continuing.',
+  },
+  AUTH_PASSWORD_WEAK: {
+    status: 400,
+    id: 'Kata sandi terlalu lemah: minimal 12 karakter dan tidak boleh kata sandi yang umum.',
+    en: 'The password is too weak: at least 12 characters and not a common password.',
+  },
+  AUTH_PASSWORD_WRONG: {
+    status: 400,
+    id: 'Kata sandi saat ini salah.',
+    en: 'The current password is wrong.',
+  },
+  CSRF_REJECTED: {
+    status: 403,
+    id: 'Permintaan ditolak karena tidak berasal dari situs ini.',
+    en: 'The request was refused because it did not come from this site.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    id: 'Anda tidak berwenang melakukan ini.',
+    en: 'You are not allowed to do this.',
+  },
+  NOT_FOUND: {
+    status: 404,
+    id: 'Data tidak ditemukan.',
+    en: 'Not found.',
+  },
+  ROUTE_NOT_FOUND: {
+    status: 404,
+    id: 'Alamat API tidak dikenal.',
+    en: 'Unknown API address.',
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    id: 'Metode tidak diizinkan untuk alamat ini.',
+    en: 'Method not allowed for this address.',
+  },
+  CONFLICT: {
+    status: 409,
+    id: 'Data telah diubah orang lain. Muat ulang lalu coba lagi.',
+    en: 'Someone else changed this record. Reload and try again.',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    id: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.',
+    en: 'The service is unavailable. Try again shortly.',
+  },
+  INTERNAL: {
+    status: 500,
+    id: 'Terjadi kesalahan pada server. Kejadian ini sudah dicatat.',
+    en: 'Something went wrong on the server. It has been logged.',
+  },
+} as const satisfies Record<string, { status: number; id: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_TABLE;
+export const ERROR_CODES = Object.keys(ERROR_TABLE) as [ErrorCode, ...ErrorCode[]];
+
+export const ZErrorDetail = z
+  .object({
+    field: z.string().describe('Path of the bad field, dot-separated; empty for the whole body'),
+    issue: z.string().describe('Machine-readable issue, e.g. required, invalid_type, too_small, unknown_field'),
+    message: z.string().describe('What is wrong, in the language asked for'),
+  })
+  .describe('One problem with the request');
+export type TErrorDetail = z.infer<typeof ZErrorDetail>;
+
+export const ZError = z
+  .object({
+    code: z.enum(ERROR_CODES).describe('Stable error code; the client switches on this'),
+    message: z.string().describe('Message for a person, in Bahasa Indonesia or English (Accept-Language)'),
+    details: z.array(ZErrorDetail).optional().describe('Per-field problems, for validation errors'),
+  })
+  .describe('Every error answer has this shape');
+export type TError = z.infer<typeof ZError>;
+
+export type Lang = 'id' | 'en';

@@ -1,0 +1,7 @@
+// Shared API contracts: every request and response shape, used by the API (validation, OpenAPI)
+// and by the web UI (types and forms). One schema, one truth.
+export * from './audit.ts';
+export * from './auth.ts';
+export * from './common.ts';
+export * from './errors.ts';
+export * from './health.ts';
