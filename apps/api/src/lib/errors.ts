@@ -92,6 +92,15 @@ export function errorBody(code: ErrorCode, lang: Lang, details?: TErrorDetail[])
 
 /** The one error handler: known errors keep their code; anything else is a 500 that shows no internals. */
 export function handleError(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
+  try {
+    return answerError(err, req, reply);
+  } catch (failure) {
+    req.log.error({ err, failure }, 'error handler failed');
+    return reply.status(500).send(errorBody('INTERNAL', pickLang(req.headers['accept-language'])));
+  }
+}
+
+function answerError(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
   const lang = pickLang(req.headers['accept-language']);
   if (err instanceof AppError) {
     if (err.headers) reply.headers(err.headers);
