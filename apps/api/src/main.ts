@@ -5,6 +5,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, REPO_ROOT } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { seedAreas } from './db/seed/areas.ts';
 import { seedDemoData } from './db/seed/demo.ts';
 import { seedReferenceData } from './db/seed/reference.ts';
 
@@ -24,6 +25,7 @@ async function main() {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   await migrateDatabase(database);
   await seedReferenceData(database.db);
+  await seedAreas(database.db);
   const demo = config.demo ? await seedDemoData(database.db) : { seeded: false };
 
   const app = await buildApp({ database, config, version });

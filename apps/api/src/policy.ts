@@ -1,6 +1,6 @@
 // The one authorization policy: for every route, who may call it and at what scope.
 // A route without an entry is refused (default deny), and policy.test.ts fails when one is missing.
-import type { TModule, TRole } from '@atensi/contracts';
+import { ROLES, type TModule, type TRole } from '@atensi/contracts';
 
 /** all: every unit's records (headquarters); unit: the actor's own unit; self: the actor's own records. */
 export type Scope = 'all' | 'unit' | 'self';
@@ -13,6 +13,11 @@ export type RoutePolicy =
   /** Only these roles, each at its scope. */
   | { access: 'roles'; roles: Partial<Record<TRole, Scope>> };
 
+/** Every role, at one scope: for reference data everyone reads. */
+function everyRole(scope: Scope): Partial<Record<TRole, Scope>> {
+  return Object.fromEntries(ROLES.map((r) => [r, scope]));
+}
+
 /** Keys are `METHOD /path` as registered (HEAD is checked as GET); a trailing `*` matches a prefix. */
 export const POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/health': { access: 'public' },
@@ -21,6 +26,8 @@ export const POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/auth/me': { access: 'session' },
   'POST /api/v1/auth/password': { access: 'session' },
   'GET /api/v1/audit-events': { access: 'roles', roles: { admin: 'all', dpo: 'all' } },
+  'GET /api/v1/areas': { access: 'roles', roles: everyRole('all') },
+  'GET /api/v1/areas/:code': { access: 'roles', roles: everyRole('all') },
   // API documentation and the web UI's static files hold no data.
   'GET /docs*': { access: 'public' },
   'GET /*': { access: 'public' },

@@ -5,3 +5,4 @@ export * from './auth.ts';
 export * from './common.ts';
 export * from './errors.ts';
 export * from './health.ts';
+export * from './reference.ts';

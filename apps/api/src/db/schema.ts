@@ -71,6 +71,40 @@ export const programme = pgTable('programme', {
   updatedAt: updatedAt(),
 });
 
+/** Administrative areas (Kemendagri codes) from the npm package idn-area-data. */
+export const area = pgTable(
+  'area',
+  {
+    code: text('code').primaryKey(),
+    level: text('level').notNull(),
+    name: text('name').notNull(),
+    officialName: text('official_name').notNull(),
+    parentCode: text('parent_code'),
+    provinceCode: text('province_code').notNull(),
+    regencyCode: text('regency_code'),
+    districtCode: text('district_code'),
+    /** Lower-case, unaccented, without "kabupaten/kota" prefixes: what trigram search runs on. */
+    searchName: text('search_name').notNull(),
+    /** Provinces: the capital and its coordinates, for routing when only an area code is known. */
+    capitalName: text('capital_name'),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    source: text('source').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('area_parent_idx').on(t.parentCode),
+    index('area_code_prefix_idx').on(t.code.op('text_pattern_ops')),
+    index('area_search_trgm_idx').using('gin', t.searchName.op('gin_trgm_ops')),
+    // Prefix search per level, in order, stopping at the page size: index range scans, no sorting.
+    index('area_level_search_idx').on(t.level, sql`${t.searchName} collate "C"`, t.code),
+    index('area_level_code_idx').on(t.level, sql`${t.code} collate "C"`),
+    check('area_level_ck', sql`${t.level} in ('province','regency','district','village')`),
+  ],
+);
+
 // ---- units (UPT) ----
 
 export const unit = pgTable(
@@ -130,10 +164,7 @@ export const appUser = pgTable(
       sql`${t.role} in ('admin','operator_pusat','kepala_upt','pekerja_sosial','petugas_ska','petugas_gudang','dpo')`,
     ),
     // Headquarters roles have no unit; every other role belongs to exactly one.
-    check(
-      'app_user_unit_ck',
-      sql`(${t.role} in ('admin','operator_pusat','dpo')) = (${t.unitId} is null)`,
-    ),
+    check('app_user_unit_ck', sql`(${t.role} in ('admin','operator_pusat','dpo')) = (${t.unitId} is null)`),
   ],
 );
 

@@ -21,7 +21,11 @@ export const SYSTEM_ACTOR: DbActor = {
 };
 
 /** Run `fn` in one transaction whose settings name the actor; all or nothing. */
-export async function withActorTransaction<T>(db: Db, actor: DbActor, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withActorTransaction<T>(
+  db: Db,
+  actor: DbActor,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select
       set_config('atensi.user_id', ${actor.userId ?? ''}, true),

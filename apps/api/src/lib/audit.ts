@@ -21,7 +21,7 @@ export type AuditWho = {
 export async function writeAudit(
   db: Tx,
   who: AuditWho,
-  meta: Pick<RequestMeta, 'ip' | 'requestId'>,
+  meta: { ip: RequestMeta['ip'] | null; requestId: RequestMeta['requestId'] | null },
   event: { action: AuditAction; entity: string; entityId?: string | null; meta?: Record<string, unknown> },
 ): Promise<void> {
   await db.insert(auditEvent).values({

@@ -1,5 +1,5 @@
-import { count, inArray } from 'drizzle-orm';
 import type { TRole } from '@atensi/contracts';
+import { count, inArray } from 'drizzle-orm';
 import { hashPassword } from '../../modules/auth/index.ts';
 import type { Db } from '../client.ts';
 import { appUser, unit } from '../schema.ts';
@@ -12,9 +12,24 @@ export const DEMO_UNIT_CODES = ['SOEHARSO', 'HANDAYANI', 'TODDOPULI'] as const;
 type DemoUser = { username: string; displayName: string; role: TRole; unitCode: string | null };
 
 const UNIT_STAFF: Record<(typeof DEMO_UNIT_CODES)[number], Record<string, string>> = {
-  SOEHARSO: { kepala: 'Sri Wahyuningsih', peksos: 'Agus Prasetyo', ska: 'Dewi Lestari', gudang: 'Bambang Sutrisno' },
-  HANDAYANI: { kepala: 'Rini Handayani', peksos: 'Yusuf Maulana', ska: 'Siti Nurhaliza', gudang: 'Joko Susilo' },
-  TODDOPULI: { kepala: 'Andi Makkasau', peksos: 'Nurul Hidayah', ska: 'Muh. Ikhsan', gudang: 'Rahmat Daeng Situju' },
+  SOEHARSO: {
+    kepala: 'Sri Wahyuningsih',
+    peksos: 'Agus Prasetyo',
+    ska: 'Dewi Lestari',
+    gudang: 'Bambang Sutrisno',
+  },
+  HANDAYANI: {
+    kepala: 'Rini Handayani',
+    peksos: 'Yusuf Maulana',
+    ska: 'Siti Nurhaliza',
+    gudang: 'Joko Susilo',
+  },
+  TODDOPULI: {
+    kepala: 'Andi Makkasau',
+    peksos: 'Nurul Hidayah',
+    ska: 'Muh. Ikhsan',
+    gudang: 'Rahmat Daeng Situju',
+  },
 };
 
 const UNIT_ROLES: [string, TRole][] = [
@@ -57,8 +72,15 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
     await tx.insert(appUser).values(
       demoUsers().map((u) => {
         const unitId = u.unitCode ? byCode.get(u.unitCode) : null;
-        if (u.unitCode && !unitId) throw new Error(`demo seed: unit ${u.unitCode} is missing from the reference data`);
-        return { username: u.username, displayName: u.displayName, role: u.role, unitId: unitId ?? null, passwordHash };
+        if (u.unitCode && !unitId)
+          throw new Error(`demo seed: unit ${u.unitCode} is missing from the reference data`);
+        return {
+          username: u.username,
+          displayName: u.displayName,
+          role: u.role,
+          unitId: unitId ?? null,
+          passwordHash,
+        };
       }),
     );
   });

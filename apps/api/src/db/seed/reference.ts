@@ -4,7 +4,8 @@ import { cluster, ppksCategory, programme, serviceComponent, unit } from '../sch
 import { SYSTEM_ACTOR, withActorTransaction } from '../transaction.ts';
 import { readSeedCsv } from './csv.ts';
 
-const SRC_CLUSTERS = 'shared/data/clusters.csv (ATENSI target clusters, Permensos 7/2021 and the 2022 Sentra set)';
+const SRC_CLUSTERS =
+  'shared/data/clusters.csv (ATENSI target clusters, Permensos 7/2021 and the 2022 Sentra set)';
 const SRC_PPKS = 'shared/data/ppks.csv (Permensos 8/2012, restated by Permensos 5/2019)';
 const SRC_SERVICES = 'shared/data/atensi-services.csv (Permensos 7/2021 as amended by 7/2022, Art. 1)';
 const SRC_PROGRAMMES = 'shared/data/programmes.csv';
@@ -84,6 +85,7 @@ export async function seedReferenceData(db: Db): Promise<{ seeded: boolean }> {
 
 function req(row: Record<string, string>, key: string): string {
   const v = row[key];
-  if (v === undefined || v === '') throw new Error(`seed data: column ${key} is empty in ${JSON.stringify(row)}`);
+  if (v === undefined || v === '')
+    throw new Error(`seed data: column ${key} is empty in ${JSON.stringify(row)}`);
   return v;
 }
