@@ -1,6 +1,6 @@
 // Shared helpers for benchmarks: a migrated, seeded app on the embedded database (or DATABASE_URL),
 // a signed-in cookie, and percentile maths.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../apps/api/src/app.ts';
@@ -40,6 +40,7 @@ export async function benchApp() {
     close: async () => {
       await app.close();
       await database.close();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
