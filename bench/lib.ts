@@ -10,6 +10,7 @@ import { migrateDatabase } from '../apps/api/src/db/migrate.ts';
 import { seedAreas } from '../apps/api/src/db/seed/areas.ts';
 import { seedDemoData } from '../apps/api/src/db/seed/demo.ts';
 import { seedReferenceData } from '../apps/api/src/db/seed/reference.ts';
+import { seedUnitDefaults } from '../apps/api/src/db/seed/units.ts';
 
 export async function benchApp() {
   const url = process.env.DATABASE_URL;
@@ -19,6 +20,7 @@ export async function benchApp() {
   await migrateDatabase(database);
   await seedReferenceData(database.db);
   await seedAreas(database.db);
+  await seedUnitDefaults(database.db);
   await seedDemoData(database.db);
   const app = await buildApp({ database, config, version: 'bench' }, { logger: false });
   const login = async (username: string) => {

@@ -28,8 +28,9 @@ BEGIN
   IF TG_OP = 'UPDATE' AND diff = '{}'::jsonb THEN
     RETURN NULL;
   END IF;
+  -- The record's key; rows keyed by their unit (coverage, matrix) are filed under the unit.
   ent_id := COALESCE(new_j ->> 'id', old_j ->> 'id', new_j ->> 'code', old_j ->> 'code',
-                     new_j ->> 'no', old_j ->> 'no');
+                     new_j ->> 'no', old_j ->> 'no', new_j ->> 'unit_id', old_j ->> 'unit_id');
   INSERT INTO audit_event (actor_user_id, actor_username, actor_role, actor_unit_id, action, entity,
                            entity_id, ip, request_id, changes)
   VALUES (NULLIF(current_setting('atensi.user_id', true), '')::uuid,

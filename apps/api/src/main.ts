@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, REPO_ROOT } from './config.ts';
@@ -8,6 +7,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { seedAreas } from './db/seed/areas.ts';
 import { seedDemoData } from './db/seed/demo.ts';
 import { seedReferenceData } from './db/seed/reference.ts';
+import { seedUnitDefaults } from './db/seed/units.ts';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -20,12 +20,15 @@ async function main() {
     }
     throw err;
   }
-  const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (
+    JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }
+  ).version;
   if (!config.DATABASE_URL) mkdirSync(config.DATA_DIR, { recursive: true });
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   await migrateDatabase(database);
   await seedReferenceData(database.db);
   await seedAreas(database.db);
+  await seedUnitDefaults(database.db);
   const demo = config.demo ? await seedDemoData(database.db) : { seeded: false };
 
   const app = await buildApp({ database, config, version });

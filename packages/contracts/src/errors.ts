@@ -118,7 +118,9 @@ export const ERROR_CODES = Object.keys(ERROR_TABLE) as [ErrorCode, ...ErrorCode[
 export const ZErrorDetail = z
   .object({
     field: z.string().describe('Path of the bad field, dot-separated; empty for the whole body'),
-    issue: z.string().describe('Machine-readable issue, e.g. required, invalid_type, too_small, unknown_field'),
+    issue: z
+      .string()
+      .describe('Machine-readable issue, e.g. required, invalid_type, too_small, unknown_field'),
     message: z.string().describe('What is wrong, in the language asked for'),
   })
   .describe('One problem with the request');

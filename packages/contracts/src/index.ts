@@ -6,3 +6,4 @@ export * from './common.ts';
 export * from './errors.ts';
 export * from './health.ts';
 export * from './reference.ts';
+export * from './units.ts';

@@ -3,4 +3,6 @@ import { openConfiguredDatabase } from './bootstrap.ts';
 
 const { database, config } = await openConfiguredDatabase();
 await database.close();
-console.log(`Migrations applied (${config.DATABASE_URL ? 'PostgreSQL server' : `embedded, ${config.DATA_DIR}`}).`);
+console.log(
+  `Migrations applied (${config.DATABASE_URL ? 'PostgreSQL server' : `embedded, ${config.DATA_DIR}`}).`,
+);

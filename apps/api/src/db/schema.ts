@@ -11,6 +11,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -124,6 +125,12 @@ export const unit = pgTable(
     mergedIntoCode: text('merged_into_code'),
     isVerified: boolean('is_verified').notNull().default(false),
     source: text('source').notNull(),
+    address: text('address'),
+    areaCode: text('area_code').references(() => area.code),
+    phone: text('phone'),
+    email: text('email'),
+    headName: text('head_name'),
+    note: text('note'),
     archivedAt: ts('archived_at'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
@@ -132,6 +139,69 @@ export const unit = pgTable(
   (t) => [
     uniqueIndex('unit_code_uq').on(t.code),
     check('unit_type_ck', sql`${t.type} in ('balai_besar','balai','loka','sentra','sentra_terpadu')`),
+  ],
+);
+
+/** The provinces or regencies a unit answers for (jangkauan wilayah). */
+export const unitCoverage = pgTable(
+  'unit_coverage',
+  {
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    areaCode: text('area_code')
+      .notNull()
+      .references(() => area.code),
+    /** Computed default (own province + provinces whose capital is nearest to this unit), not chosen. */
+    isDefault: boolean('is_default').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.areaCode] }), index('unit_coverage_area_idx').on(t.areaCode)],
+);
+
+/** The multi-function matrix: which clusters a unit serves, in which modes, with how many beds. */
+export const unitService = pgTable(
+  'unit_service',
+  {
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    clusterCode: text('cluster_code')
+      .notNull()
+      .references(() => cluster.code),
+    isResidential: boolean('is_residential').notNull().default(false),
+    isFamily: boolean('is_family').notNull().default(false),
+    isCommunity: boolean('is_community').notNull().default(false),
+    residentialCapacity: integer('residential_capacity').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitId, t.clusterCode] }),
+    index('unit_service_cluster_idx').on(t.clusterCode),
+    check('unit_service_capacity_ck', sql`${t.residentialCapacity} >= 0`),
+    check('unit_service_mode_ck', sql`${t.isResidential} or ${t.isFamily} or ${t.isCommunity}`),
+  ],
+);
+
+/** Outlets (Sentra Kreasi ATENSI) and warehouses a unit runs; names only until their modules exist. */
+export const unitFacility = pgTable(
+  'unit_facility',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    archivedAt: ts('archived_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('unit_facility_unit_idx').on(t.unitId),
+    check('unit_facility_kind_ck', sql`${t.kind} in ('outlet','warehouse')`),
   ],
 );
 

@@ -1,13 +1,22 @@
 import type { TRole } from '@atensi/contracts';
-import { count, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { hashPassword } from '../../modules/auth/index.ts';
 import type { Db } from '../client.ts';
-import { appUser, unit } from '../schema.ts';
+import { appUser, unit, unitService } from '../schema.ts';
 import { SYSTEM_ACTOR, withActorTransaction } from '../transaction.ts';
 
 /** The demo data set: three units across the country, one user per role per unit, and headquarters. */
 export const DEMO_PASSWORD = 'demo-atensi-2026';
 export const DEMO_UNIT_CODES = ['SOEHARSO', 'HANDAYANI', 'TODDOPULI'] as const;
+
+const DEMO_BEDS: [string, string, number][] = [
+  ['SOEHARSO', 'disabilitas', 120],
+  ['SOEHARSO', 'lanjut_usia', 20],
+  ['HANDAYANI', 'anak', 60],
+  ['HANDAYANI', 'tuna_sosial_kpo', 25],
+  ['TODDOPULI', 'anak', 40],
+  ['TODDOPULI', 'disabilitas', 15],
+];
 
 type DemoUser = { username: string; displayName: string; role: TRole; unitCode: string | null };
 
@@ -83,6 +92,15 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
         };
       }),
     );
+    // Demo beds, so the matrix and the nearest-unit ranking show free capacity.
+    for (const [code, clusterCode, beds] of DEMO_BEDS) {
+      const unitId = byCode.get(code);
+      if (!unitId) continue;
+      await tx
+        .update(unitService)
+        .set({ isResidential: true, residentialCapacity: beds })
+        .where(and(eq(unitService.unitId, unitId), eq(unitService.clusterCode, clusterCode)));
+    }
   });
   return { seeded: true };
 }

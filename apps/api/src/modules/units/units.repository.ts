@@ -1,0 +1,158 @@
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { appUser, area, cluster, unit, unitCoverage, unitFacility, unitService } from '../../db/schema.ts';
+
+export type UnitRow = typeof unit.$inferSelect;
+export type ServiceRow = typeof unitService.$inferSelect;
+
+export async function findUnit(db: Tx, id: string): Promise<UnitRow | undefined> {
+  return (await db.select().from(unit).where(eq(unit.id, id)).limit(1))[0];
+}
+
+export function listUnits(
+  db: Tx,
+  f: {
+    q?: string | undefined;
+    province?: string | undefined;
+    cluster?: string | undefined;
+    includeArchived: boolean;
+  },
+  page: { limit: number; offset: number },
+) {
+  const conds = [
+    f.includeArchived ? undefined : isNull(unit.archivedAt),
+    f.province ? eq(unit.provinceCode, f.province) : undefined,
+    f.q
+      ? sql`(${unit.code} ilike ${`%${f.q}%`} or ${unit.name} ilike ${`%${f.q}%`} or ${unit.city} ilike ${`%${f.q}%`})`
+      : undefined,
+    f.cluster
+      ? sql`exists (select 1 from unit_service s where s.unit_id = ${unit.id} and s.cluster_code = ${f.cluster})`
+      : undefined,
+  ];
+  const where = and(...conds);
+  return Promise.all([
+    db
+      .select({
+        unit,
+        provinceName: area.name,
+        clusterCodes: sql<
+          string[]
+        >`coalesce((select array_agg(s.cluster_code order by s.cluster_code) from unit_service s where s.unit_id = ${unit.id}), '{}')`,
+        capacity: sql<number>`coalesce((select sum(s.residential_capacity) from unit_service s where s.unit_id = ${unit.id}), 0)::int`,
+      })
+      .from(unit)
+      .leftJoin(area, eq(area.code, unit.provinceCode))
+      .where(where)
+      .orderBy(asc(unit.code))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(unit).where(where),
+  ]);
+}
+
+export function findServices(db: Tx, unitIds: string[]) {
+  if (unitIds.length === 0) return Promise.resolve([] as ServiceRow[]);
+  return db
+    .select()
+    .from(unitService)
+    .where(inArray(unitService.unitId, unitIds))
+    .orderBy(asc(unitService.clusterCode));
+}
+
+export function findCoverage(db: Tx, unitId: string) {
+  return db
+    .select({ code: unitCoverage.areaCode, name: area.name, isDefault: unitCoverage.isDefault })
+    .from(unitCoverage)
+    .innerJoin(area, eq(area.code, unitCoverage.areaCode))
+    .where(eq(unitCoverage.unitId, unitId))
+    .orderBy(asc(unitCoverage.areaCode));
+}
+
+export function findAllCoverage(db: Tx) {
+  return db.select({ unitId: unitCoverage.unitId, areaCode: unitCoverage.areaCode }).from(unitCoverage);
+}
+
+export function findFacilities(db: Tx, unitId: string) {
+  return db
+    .select({ id: unitFacility.id, kind: unitFacility.kind, name: unitFacility.name })
+    .from(unitFacility)
+    .where(and(eq(unitFacility.unitId, unitId), isNull(unitFacility.archivedAt)))
+    .orderBy(asc(unitFacility.kind), asc(unitFacility.name));
+}
+
+export async function countStaff(db: Tx, unitId: string): Promise<number> {
+  const rows = await db
+    .select({ n: count() })
+    .from(appUser)
+    .where(and(eq(appUser.unitId, unitId), eq(appUser.isActive, true)));
+  return rows[0]?.n ?? 0;
+}
+
+export function findActiveUnits(db: Tx) {
+  return db.select().from(unit).where(isNull(unit.archivedAt)).orderBy(asc(unit.code));
+}
+
+export function findActiveClusters(db: Tx) {
+  return db
+    .select({ code: cluster.code, nameId: cluster.nameId, nameEn: cluster.nameEn })
+    .from(cluster)
+    .where(eq(cluster.isActive, true))
+    .orderBy(asc(cluster.sortOrder));
+}
+
+export function findProvinces(db: Tx) {
+  return db
+    .select({ code: area.code, name: area.name, lat: area.lat, lon: area.lon })
+    .from(area)
+    .where(eq(area.level, 'province'))
+    .orderBy(asc(area.code));
+}
+
+export async function findAreaLevels(db: Tx, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({ code: area.code, level: area.level })
+    .from(area)
+    .where(inArray(area.code, codes));
+  return new Map(rows.map((r) => [r.code, r.level]));
+}
+
+export async function findExistingClusters(db: Tx, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.select({ code: cluster.code }).from(cluster).where(inArray(cluster.code, codes));
+  return new Set(rows.map((r) => r.code));
+}
+
+/** Bump the version when it still matches; false means someone else changed the unit meanwhile. */
+export async function updateUnitIfVersion(
+  db: Tx,
+  id: string,
+  version: number,
+  patch: Partial<typeof unit.$inferInsert>,
+): Promise<boolean> {
+  const rows = await db
+    .update(unit)
+    .set({ ...patch, version: sql`${unit.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(unit.id, id), eq(unit.version, version)))
+    .returning({ id: unit.id });
+  return rows.length === 1;
+}
+
+export async function replaceServices(db: Tx, unitId: string, rows: (typeof unitService.$inferInsert)[]) {
+  await db.delete(unitService).where(eq(unitService.unitId, unitId));
+  if (rows.length) await db.insert(unitService).values(rows);
+}
+
+export async function replaceCoverage(db: Tx, unitId: string, codes: string[], isDefault: boolean) {
+  await db.delete(unitCoverage).where(eq(unitCoverage.unitId, unitId));
+  if (codes.length)
+    await db.insert(unitCoverage).values(codes.map((areaCode) => ({ unitId, areaCode, isDefault })));
+}
+
+/**
+ * Active residential cases per unit and cluster, keyed `unitId/clusterCode`. Cases do not exist yet (the
+ * cases issue adds them and this query); until then every bed is free, as the units issue specifies.
+ */
+export async function countActiveResidential(_db: Tx): Promise<Map<string, number>> {
+  return new Map();
+}

@@ -1,0 +1,331 @@
+import type {
+  TErrorDetail,
+  TNearestQuery,
+  TNearestResponse,
+  TPutUnitCoverageRequest,
+  TPutUnitServicesRequest,
+  TServiceMode,
+  TUnit,
+  TUnitListQuery,
+  TUnitMatrix,
+  TUnitSummary,
+  TUpdateUnitRequest,
+} from '@atensi/contracts';
+import type { Ctx } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
+import { distanceKm } from './geo.ts';
+import * as repo from './units.repository.ts';
+
+function invalid(field: string, issue: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', { details: [{ field, issue, message }] });
+}
+
+/** A head of unit edits only their own unit; headquarters roles edit any. */
+function assertMayEdit(ctx: Ctx, unitId: string): void {
+  if (ctx.scope === 'all') return;
+  if (ctx.scope === 'unit' && ctx.actor.unitId === unitId) return;
+  throw new AppError('FORBIDDEN');
+}
+
+async function loadUnit(ctx: Ctx, id: string): Promise<repo.UnitRow> {
+  const u = await repo.findUnit(ctx.db, id);
+  if (!u) throw new AppError('NOT_FOUND');
+  return u;
+}
+
+function modesOf(s: repo.ServiceRow): TServiceMode[] {
+  return [
+    ...(s.isResidential ? (['residential'] as const) : []),
+    ...(s.isFamily ? (['family'] as const) : []),
+    ...(s.isCommunity ? (['community'] as const) : []),
+  ];
+}
+
+export async function listUnitSummaries(
+  ctx: Ctx,
+  q: TUnitListQuery,
+): Promise<{ items: TUnitSummary[]; total: number }> {
+  const [rows, total] = await repo.listUnits(
+    ctx.db,
+    { q: q.q, province: q.province, cluster: q.cluster, includeArchived: q.includeArchived ?? false },
+    { limit: q.limit, offset: q.offset },
+  );
+  return {
+    total: total[0]?.n ?? 0,
+    items: rows.map(({ unit: u, provinceName, clusterCodes, capacity }) => ({
+      id: u.id,
+      code: u.code,
+      name: u.name,
+      type: u.type as TUnitSummary['type'],
+      city: u.city,
+      provinceCode: u.provinceCode,
+      provinceName,
+      isArchived: u.archivedAt !== null,
+      mergedIntoCode: u.mergedIntoCode,
+      clusterCodes,
+      residentialCapacity: capacity,
+    })),
+  };
+}
+
+export async function getUnit(ctx: Ctx, id: string): Promise<TUnit> {
+  const u = await loadUnit(ctx, id);
+  const [services, coverage, facilities, staffCount, provinces] = await Promise.all([
+    repo.findServices(ctx.db, [u.id]),
+    repo.findCoverage(ctx.db, u.id),
+    repo.findFacilities(ctx.db, u.id),
+    repo.countStaff(ctx.db, u.id),
+    repo.findProvinces(ctx.db),
+  ]);
+  return {
+    id: u.id,
+    code: u.code,
+    name: u.name,
+    type: u.type as TUnit['type'],
+    city: u.city,
+    provinceCode: u.provinceCode,
+    provinceName: provinces.find((p) => p.code === u.provinceCode)?.name ?? null,
+    regencyCode: u.regencyCode,
+    isArchived: u.archivedAt !== null,
+    mergedIntoCode: u.mergedIntoCode,
+    laterName: u.laterName,
+    originalCluster: u.originalCluster,
+    address: u.address,
+    areaCode: u.areaCode,
+    lat: u.lat,
+    lon: u.lon,
+    phone: u.phone,
+    email: u.email,
+    headName: u.headName,
+    note: u.note,
+    isVerified: u.isVerified,
+    source: u.source,
+    clusterCodes: services.map((s) => s.clusterCode),
+    residentialCapacity: services.reduce((n, s) => n + s.residentialCapacity, 0),
+    services: services.map((s) => ({
+      clusterCode: s.clusterCode,
+      isResidential: s.isResidential,
+      isFamily: s.isFamily,
+      isCommunity: s.isCommunity,
+      residentialCapacity: s.residentialCapacity,
+    })),
+    coverage,
+    facilities: facilities.map((f) => ({ ...f, kind: f.kind as 'outlet' | 'warehouse' })),
+    staffCount,
+    version: u.version,
+  };
+}
+
+export async function updateUnit(ctx: Ctx, id: string, input: TUpdateUnitRequest): Promise<TUnit> {
+  const u = await loadUnit(ctx, id);
+  assertMayEdit(ctx, u.id);
+  if (input.areaCode) {
+    const levels = await repo.findAreaLevels(ctx.db, [input.areaCode]);
+    if (!levels.has(input.areaCode)) throw invalid('areaCode', 'unknown_area', `areaCode ${input.areaCode}`);
+  }
+  if (
+    (input.lat === undefined) !== (input.lon === undefined) ||
+    (input.lat === null) !== (input.lon === null)
+  ) {
+    throw invalid('lat', 'incomplete_coordinates', 'lat and lon go together');
+  }
+  const { version, ...patch } = input;
+  if (!(await repo.updateUnitIfVersion(ctx.db, u.id, version, patch))) throw new AppError('CONFLICT');
+  return getUnit(ctx, u.id);
+}
+
+export async function putUnitServices(ctx: Ctx, id: string, input: TPutUnitServicesRequest): Promise<TUnit> {
+  const u = await loadUnit(ctx, id);
+  assertMayEdit(ctx, u.id);
+  const known = await repo.findExistingClusters(
+    ctx.db,
+    input.services.map((s) => s.clusterCode),
+  );
+  const details: TErrorDetail[] = [];
+  const seen = new Set<string>();
+  input.services.forEach((s, i) => {
+    const field = `services.${i}`;
+    if (!known.has(s.clusterCode))
+      details.push({ field: `${field}.clusterCode`, issue: 'unknown_cluster', message: s.clusterCode });
+    if (seen.has(s.clusterCode))
+      details.push({ field: `${field}.clusterCode`, issue: 'duplicate', message: s.clusterCode });
+    seen.add(s.clusterCode);
+    if (!s.isResidential && !s.isFamily && !s.isCommunity) {
+      details.push({ field, issue: 'no_mode', message: 'residential, family or community' });
+    }
+    if (!s.isResidential && s.residentialCapacity > 0) {
+      details.push({
+        field: `${field}.residentialCapacity`,
+        issue: 'not_residential',
+        message: 'beds only for residential service',
+      });
+    }
+  });
+  if (details.length) throw new AppError('VALIDATION_FAILED', { details });
+  if (!(await repo.updateUnitIfVersion(ctx.db, u.id, input.version, {}))) throw new AppError('CONFLICT');
+  await repo.replaceServices(
+    ctx.db,
+    u.id,
+    input.services.map((s) => ({ unitId: u.id, ...s })),
+  );
+  return getUnit(ctx, u.id);
+}
+
+export async function putUnitCoverage(ctx: Ctx, id: string, input: TPutUnitCoverageRequest): Promise<TUnit> {
+  const u = await loadUnit(ctx, id);
+  assertMayEdit(ctx, u.id);
+  const codes = [...new Set(input.areaCodes)];
+  const levels = await repo.findAreaLevels(ctx.db, codes);
+  const details: TErrorDetail[] = [];
+  input.areaCodes.forEach((code, i) => {
+    const level = levels.get(code);
+    if (!level) details.push({ field: `areaCodes.${i}`, issue: 'unknown_area', message: code });
+    else if (level !== 'province' && level !== 'regency') {
+      details.push({ field: `areaCodes.${i}`, issue: 'not_province_or_regency', message: code });
+    }
+  });
+  if (details.length) throw new AppError('VALIDATION_FAILED', { details });
+  if (!(await repo.updateUnitIfVersion(ctx.db, u.id, input.version, {}))) throw new AppError('CONFLICT');
+  await repo.replaceCoverage(ctx.db, u.id, codes, false);
+  return getUnit(ctx, u.id);
+}
+
+/** Does a unit's coverage include this province (or one of its regencies, or the regency itself)? */
+function covers(coverage: Set<string>, provinceCode: string, regencyCode: string | null): boolean {
+  if (coverage.has(provinceCode) || (regencyCode && coverage.has(regencyCode))) return true;
+  return false;
+}
+
+export async function getMatrix(ctx: Ctx): Promise<TUnitMatrix> {
+  const [units, clusters, provinces, coverageRows] = await Promise.all([
+    repo.findActiveUnits(ctx.db),
+    repo.findActiveClusters(ctx.db),
+    repo.findProvinces(ctx.db),
+    repo.findAllCoverage(ctx.db),
+  ]);
+  const [services, occupied] = await Promise.all([
+    repo.findServices(
+      ctx.db,
+      units.map((u) => u.id),
+    ),
+    repo.countActiveResidential(ctx.db),
+  ]);
+  const coverage = new Map<string, Set<string>>();
+  for (const r of coverageRows) {
+    const set = coverage.get(r.unitId) ?? new Set<string>();
+    set.add(r.areaCode.slice(0, 2));
+    coverage.set(r.unitId, set);
+  }
+  const gaps = provinces
+    .map((p) => ({
+      provinceCode: p.code,
+      provinceName: p.name,
+      missingClusters: clusters
+        .filter((c) => !services.some((s) => s.clusterCode === c.code && coverage.get(s.unitId)?.has(p.code)))
+        .map((c) => c.code),
+    }))
+    .filter((g) => g.missingClusters.length > 0);
+  return {
+    clusters,
+    units: units.map((u) => ({
+      id: u.id,
+      code: u.code,
+      name: u.name,
+      provinceCode: u.provinceCode,
+      cells: Object.fromEntries(
+        services
+          .filter((s) => s.unitId === u.id)
+          .map((s) => [
+            s.clusterCode,
+            {
+              modes: modesOf(s),
+              residentialCapacity: s.residentialCapacity,
+              residentialFree: Math.max(
+                0,
+                s.residentialCapacity - (occupied.get(`${u.id}/${s.clusterCode}`) ?? 0),
+              ),
+            },
+          ]),
+      ),
+    })),
+    gaps,
+  };
+}
+
+/** Rank the units that serve a cluster in a mode: those whose coverage includes the place first, then by distance. */
+export async function findNearestUnits(ctx: Ctx, q: TNearestQuery): Promise<TNearestResponse> {
+  if ((q.lat === undefined) !== (q.lon === undefined))
+    throw invalid('lat', 'incomplete_coordinates', 'lat and lon go together');
+  if (!q.area && q.lat === undefined) throw invalid('area', 'required', 'area or lat/lon');
+  const known = await repo.findExistingClusters(ctx.db, [q.cluster]);
+  if (!known.has(q.cluster)) throw invalid('cluster', 'unknown_cluster', q.cluster);
+  const provinces = await repo.findProvinces(ctx.db);
+  let provinceCode: string | null = null;
+  let regencyCode: string | null = null;
+  let origin: { lat: number; lon: number } = { lat: 0, lon: 0 };
+  if (q.area) {
+    const levels = await repo.findAreaLevels(ctx.db, [q.area]);
+    if (!levels.has(q.area)) throw invalid('area', 'unknown_area', q.area);
+    provinceCode = q.area.slice(0, 2);
+    regencyCode = q.area.length >= 5 ? q.area.slice(0, 5) : null;
+  }
+  if (q.lat !== undefined && q.lon !== undefined) {
+    origin = { lat: q.lat, lon: q.lon };
+    // Without an area, the province is taken as the one whose capital is nearest.
+    provinceCode ??= nearestProvince(provinces, origin);
+  }
+  const [units, coverageRows, occupied] = await Promise.all([
+    repo.findActiveUnits(ctx.db),
+    repo.findAllCoverage(ctx.db),
+    repo.countActiveResidential(ctx.db),
+  ]);
+  if (q.lat === undefined || q.lon === undefined) {
+    // Only an area: areas carry no coordinates below the province, so use a unit in the same regency when
+    // there is one (unit coordinates are city centres), else the province capital.
+    const sameRegency = units.find((u) => regencyCode && u.regencyCode === regencyCode && u.lat !== null);
+    const capital = provinces.find((p) => p.code === provinceCode);
+    if (sameRegency?.lat != null && sameRegency.lon != null)
+      origin = { lat: sameRegency.lat, lon: sameRegency.lon };
+    else if (capital && capital.lat !== null && capital.lon !== null)
+      origin = { lat: capital.lat, lon: capital.lon };
+    else throw invalid('area', 'no_coordinates', q.area ?? '');
+  }
+  const services = await repo.findServices(
+    ctx.db,
+    units.map((u) => u.id),
+  );
+  const coverage = new Map<string, Set<string>>();
+  for (const r of coverageRows) coverage.set(r.unitId, (coverage.get(r.unitId) ?? new Set()).add(r.areaCode));
+  const ranked = units
+    .flatMap((u) => {
+      const s = services.find((x) => x.unitId === u.id && x.clusterCode === q.cluster);
+      if (!s || !modesOf(s).includes(q.mode) || u.lat === null || u.lon === null) return [];
+      const used = occupied.get(`${u.id}/${q.cluster}`) ?? 0;
+      return [
+        {
+          unit: { id: u.id, code: u.code, name: u.name, city: u.city },
+          isCovering:
+            provinceCode !== null && covers(coverage.get(u.id) ?? new Set(), provinceCode, regencyCode),
+          distanceKm: Math.round(distanceKm(origin, { lat: u.lat, lon: u.lon }) * 10) / 10,
+          residentialCapacity: s.residentialCapacity,
+          residentialFree: Math.max(0, s.residentialCapacity - used),
+        },
+      ];
+    })
+    .sort((a, b) => Number(b.isCovering) - Number(a.isCovering) || a.distanceKm - b.distanceKm)
+    .slice(0, q.limit);
+  return { origin: { ...origin, provinceCode }, items: ranked };
+}
+
+function nearestProvince(
+  provinces: { code: string; lat: number | null; lon: number | null }[],
+  p: { lat: number; lon: number },
+) {
+  let best: { code: string; d: number } | null = null;
+  for (const c of provinces) {
+    if (c.lat === null || c.lon === null) continue;
+    const d = distanceKm(p, { lat: c.lat, lon: c.lon });
+    if (!best || d < best.d) best = { code: c.code, d };
+  }
+  return best?.code ?? null;
+}
