@@ -18,6 +18,8 @@ import { authorize, checkSameOrigin } from './lib/guards.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
+import { referenceRoutes } from './modules/reference/index.ts';
+import { unitsRoutes } from './modules/units/index.ts';
 
 export type BuildOptions = { logger?: boolean };
 
@@ -83,6 +85,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(healthRoutes, { deps });
       await api.register(authRoutes, { deps });
       await api.register(auditRoutes, { deps });
+      await api.register(referenceRoutes, { deps });
+      await api.register(unitsRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

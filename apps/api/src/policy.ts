@@ -28,6 +28,14 @@ export const POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/audit-events': { access: 'roles', roles: { admin: 'all', dpo: 'all' } },
   'GET /api/v1/areas': { access: 'roles', roles: everyRole('all') },
   'GET /api/v1/areas/:code': { access: 'roles', roles: everyRole('all') },
+  // Units are not personal data: everyone reads them; admin edits all, a head of unit their own.
+  'GET /api/v1/units': { access: 'roles', roles: everyRole('all') },
+  'GET /api/v1/units/matrix': { access: 'roles', roles: everyRole('all') },
+  'GET /api/v1/units/nearest': { access: 'roles', roles: everyRole('all') },
+  'GET /api/v1/units/:id': { access: 'roles', roles: everyRole('all') },
+  'PATCH /api/v1/units/:id': { access: 'roles', roles: { admin: 'all', kepala_upt: 'unit' } },
+  'PUT /api/v1/units/:id/services': { access: 'roles', roles: { admin: 'all', kepala_upt: 'unit' } },
+  'PUT /api/v1/units/:id/coverage': { access: 'roles', roles: { admin: 'all', kepala_upt: 'unit' } },
   // API documentation and the web UI's static files hold no data.
   'GET /docs*': { access: 'public' },
   'GET /*': { access: 'public' },

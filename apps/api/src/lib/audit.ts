@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { ZAuditAction } from '@atensi/contracts';
+import type { z } from 'zod';
 import type { Tx } from '../db/client.ts';
 import { auditEvent } from '../db/schema.ts';
 import type { Ctx, RequestMeta } from './context.ts';
@@ -48,7 +48,12 @@ export function auditRead(
 ): Promise<void> {
   return writeAudit(
     ctx.db,
-    { userId: ctx.actor.userId, username: ctx.actor.username, role: ctx.actor.role, unitId: ctx.actor.unitId },
+    {
+      userId: ctx.actor.userId,
+      username: ctx.actor.username,
+      role: ctx.actor.role,
+      unitId: ctx.actor.unitId,
+    },
     ctx.meta,
     { action, entity, entityId, ...(meta ? { meta } : {}) },
   );

@@ -114,7 +114,9 @@ function answerError(err: FastifyError | AppError | Error, req: FastifyRequest, 
       path: v.instancePath.split('/').filter(Boolean),
     }));
     const prefix = context === 'body' ? '' : context;
-    return reply.status(400).send(errorBody('VALIDATION_FAILED', lang, detailsFromZodIssues(issues, lang, prefix)));
+    return reply
+      .status(400)
+      .send(errorBody('VALIDATION_FAILED', lang, detailsFromZodIssues(issues, lang, prefix)));
   }
   const fe = err as FastifyError;
   switch (fe.code) {

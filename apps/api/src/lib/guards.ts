@@ -31,7 +31,12 @@ export function checkSameOrigin(req: FastifyRequest, config: Pick<Config, 'PUBLI
 }
 
 /** Resolve the session and apply the route's policy: default deny, 401 without a session, 403 out of role. */
-export async function authorize(req: FastifyRequest, reply: FastifyReply, db: Db, config: Config): Promise<void> {
+export async function authorize(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  db: Db,
+  config: Config,
+): Promise<void> {
   req.actor = null;
   req.scope = null;
   const url = req.routeOptions.url;
@@ -50,7 +55,8 @@ export async function authorize(req: FastifyRequest, reply: FastifyReply, db: Db
     throw new AppError(found ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED');
   }
   const { actor } = found;
-  if (actor.mustChangePassword && policy.access !== 'session') throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
+  if (actor.mustChangePassword && policy.access !== 'session')
+    throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
   const scope = scopeFor(policy, actor.role);
   if (!scope) throw new AppError('FORBIDDEN');
   req.actor = actor;

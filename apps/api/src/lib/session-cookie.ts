@@ -2,7 +2,11 @@ import type { FastifyReply } from 'fastify';
 
 export const SESSION_COOKIE = 'atensi_session';
 
-export function setSessionCookie(reply: FastifyReply, token: string, opts: { secure: boolean; maxAgeSeconds: number }) {
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  opts: { secure: boolean; maxAgeSeconds: number },
+) {
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',

@@ -39,7 +39,9 @@ export async function insertLoginAttempt(
   db: Tx,
   row: { username: string; ip: string; isSuccess: boolean },
 ): Promise<void> {
-  await db.insert(loginAttempt).values({ username: row.username.slice(0, 100), ip: row.ip, isSuccess: row.isSuccess });
+  await db
+    .insert(loginAttempt)
+    .values({ username: row.username.slice(0, 100), ip: row.ip, isSuccess: row.isSuccess });
 }
 
 export async function updateUserLoginState(

@@ -21,14 +21,23 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     },
     async (req, reply) => {
       const { token, me } = await login(db, config, requestMeta(req), req.body);
-      setSessionCookie(reply, token, { secure: config.cookieSecure, maxAgeSeconds: config.SESSION_MAX_HOURS * 3600 });
+      setSessionCookie(reply, token, {
+        secure: config.cookieSecure,
+        maxAgeSeconds: config.SESSION_MAX_HOURS * 3600,
+      });
       return me;
     },
   );
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out; ends the session on the server', response: { 200: ZOk, 401: ZError } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out; ends the session on the server',
+        response: { 200: ZOk, 401: ZError },
+      },
+    },
     async (req, reply) => {
       await inTransaction(db, req, (ctx) => logout(ctx));
       clearSessionCookie(reply, config.cookieSecure);
@@ -38,7 +47,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
 
   app.get(
     '/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user, role, unit and modules', response: { 200: ZMe, 401: ZError } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, role, unit and modules',
+        response: { 200: ZMe, 401: ZError },
+      },
+    },
     (req) => inTransaction(db, req, (ctx) => getMe(ctx)),
   );
 

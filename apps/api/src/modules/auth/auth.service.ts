@@ -44,11 +44,20 @@ export async function login(
   const windowStart = new Date(now.getTime() - config.LOGIN_IP_WINDOW_MINUTES * MINUTE);
   const ipFailures = await repo.countRecentFailuresFromIp(db, meta.ip, windowStart);
   if (ipFailures >= config.LOGIN_IP_MAX_FAILURES) {
-    throw new AppError('AUTH_RATE_LIMITED', { headers: { 'retry-after': String(config.LOGIN_IP_WINDOW_MINUTES * 60) } });
+    throw new AppError('AUTH_RATE_LIMITED', {
+      headers: { 'retry-after': String(config.LOGIN_IP_WINDOW_MINUTES * 60) },
+    });
   }
 
   const user = await repo.findUserByUsername(db, input.username);
-  const anon = { userId: null, username: null, role: null, unitId: null, ip: meta.ip, requestId: meta.requestId };
+  const anon = {
+    userId: null,
+    username: null,
+    role: null,
+    unitId: null,
+    ip: meta.ip,
+    requestId: meta.requestId,
+  };
 
   if (user?.lockedUntil && user.lockedUntil > now) {
     await withActorTransaction(db, anon, async (tx) => {
@@ -63,7 +72,10 @@ export async function login(
     throw new AppError('AUTH_ACCOUNT_LOCKED', { headers: retryAfter(user.lockedUntil) });
   }
 
-  const isPasswordRight = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  const isPasswordRight = await verifyPassword(
+    user?.passwordHash ?? (await dummyPasswordHash()),
+    input.password,
+  );
   if (!user || !isPasswordRight || !user.isActive) {
     const reason = !user ? 'unknown_user' : !isPasswordRight ? 'wrong_password' : 'inactive';
     let lockedUntil: Date | null = null;
@@ -72,7 +84,9 @@ export async function login(
       if (user && !isPasswordRight) {
         const failures = user.failedLoginCount + 1;
         lockedUntil =
-          failures >= config.LOGIN_MAX_FAILURES ? new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * MINUTE) : null;
+          failures >= config.LOGIN_MAX_FAILURES
+            ? new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * MINUTE)
+            : null;
         await repo.updateUserLoginState(tx, user.id, {
           failedLoginCount: lockedUntil ? 0 : failures,
           lockedUntil,
@@ -86,7 +100,9 @@ export async function login(
       });
     });
     if (lockedUntil) throw new AppError('AUTH_ACCOUNT_LOCKED', { headers: retryAfter(lockedUntil) });
-    throw new AppError(user && !user.isActive && isPasswordRight ? 'AUTH_ACCOUNT_INACTIVE' : 'AUTH_INVALID_CREDENTIALS');
+    throw new AppError(
+      user && !user.isActive && isPasswordRight ? 'AUTH_ACCOUNT_INACTIVE' : 'AUTH_INVALID_CREDENTIALS',
+    );
   }
 
   const token = randomBytes(32).toString('base64url');
@@ -95,7 +111,11 @@ export async function login(
   const who = { userId: user.id, username: user.username, role: user.role, unitId: user.unitId };
   await withActorTransaction(db, { ...who, ip: meta.ip, requestId: meta.requestId }, async (tx) => {
     await repo.insertLoginAttempt(tx, { username: input.username, ip: meta.ip, isSuccess: true });
-    await repo.updateUserLoginState(tx, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
+    await repo.updateUserLoginState(tx, user.id, {
+      failedLoginCount: 0,
+      lockedUntil: null,
+      lastLoginAt: now,
+    });
     const session = await repo.insertSession(tx, {
       tokenHash,
       userId: user.id,
@@ -145,14 +165,24 @@ export async function changePassword(ctx: Ctx, input: TChangePasswordRequest): P
   if (!user) throw new AppError('AUTH_REQUIRED');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('AUTH_PASSWORD_WRONG', {
-      details: [{ field: 'currentPassword', issue: 'wrong', message: ctx.meta.lang === 'id' ? 'Kata sandi saat ini salah' : 'The current password is wrong' }],
+      details: [
+        {
+          field: 'currentPassword',
+          issue: 'wrong',
+          message: ctx.meta.lang === 'id' ? 'Kata sandi saat ini salah' : 'The current password is wrong',
+        },
+      ],
     });
   }
   const problem =
-    input.newPassword === input.currentPassword ? 'same_as_current' : checkPasswordStrength(input.newPassword, user.username);
+    input.newPassword === input.currentPassword
+      ? 'same_as_current'
+      : checkPasswordStrength(input.newPassword, user.username);
   if (problem) {
     throw new AppError('AUTH_PASSWORD_WEAK', {
-      details: [{ field: 'newPassword', issue: problem, message: passwordProblemText(problem, ctx.meta.lang) }],
+      details: [
+        { field: 'newPassword', issue: problem, message: passwordProblemText(problem, ctx.meta.lang) },
+      ],
     });
   }
   await repo.updateUserPassword(ctx.db, user.id, await hashPassword(input.newPassword));
@@ -181,7 +211,11 @@ export async function resolveSession(db: Db, config: AuthConfig, token: string):
   const now = new Date();
   const idleLimit = new Date(session.lastSeenAt.getTime() + config.SESSION_IDLE_MINUTES * MINUTE);
   if (session.expiresAt <= now || idleLimit <= now || !user.isActive) {
-    await repo.endSession(db, tokenHash, session.expiresAt <= now ? 'expired' : idleLimit <= now ? 'idle' : 'inactive');
+    await repo.endSession(
+      db,
+      tokenHash,
+      session.expiresAt <= now ? 'expired' : idleLimit <= now ? 'idle' : 'inactive',
+    );
     return { expired: true };
   }
   // Writing on every request would serialise everything on PGlite; a minute's precision is enough.
