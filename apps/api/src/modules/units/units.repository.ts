@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import { queryRows, type Tx } from '../../db/client.ts';
 import { appUser, area, cluster, unit, unitCoverage, unitFacility, unitService } from '../../db/schema.ts';
 
 export type UnitRow = typeof unit.$inferSelect;
@@ -155,4 +155,76 @@ export async function replaceCoverage(db: Tx, unitId: string, codes: string[], i
  */
 export async function countActiveResidential(_db: Tx): Promise<Map<string, number>> {
   return new Map();
+}
+
+export type NearestRow = {
+  clusterExists: boolean;
+  areaExists: boolean;
+  provinceCode: string | null;
+  originLat: number | null;
+  originLon: number | null;
+  id: string | null;
+  code: string | null;
+  name: string | null;
+  city: string | null;
+  lat: number | null;
+  lon: number | null;
+  residentialCapacity: number | null;
+  isCovering: boolean | null;
+};
+
+/**
+ * One round trip for the nearest-unit ranking: whether the cluster and area exist, the origin (given
+ * coordinates; else a unit in the same regency, as areas below the province carry no coordinates; else the
+ * province capital), the province (given, or the one whose capital is nearest the coordinates), and every
+ * unit serving the cluster in the mode with whether its coverage holds the province or regency.
+ * With no candidate, one row carries the facts alone.
+ */
+export function findNearestCandidates(
+  db: Tx,
+  p: {
+    cluster: string;
+    mode: 'residential' | 'family' | 'community';
+    area: string | null;
+    provinceCode: string | null;
+    regencyCode: string | null;
+    lat: number | null;
+    lon: number | null;
+  },
+) {
+  const modeColumn =
+    p.mode === 'residential'
+      ? sql`s.is_residential`
+      : p.mode === 'family'
+        ? sql`s.is_family`
+        : sql`s.is_community`;
+  const lat = p.lat === null ? sql`null::float8` : sql`${p.lat}::float8`;
+  const lon = p.lon === null ? sql`null::float8` : sql`${p.lon}::float8`;
+  return queryRows<NearestRow>(
+    db,
+    sql`with given as (select ${lat} as lat, ${lon} as lon),
+    place as (
+      select coalesce(${p.provinceCode}::text, (
+               select a.code from area a, given g where a.level = 'province' and a.lat is not null and g.lat is not null
+               order by (a.lat - g.lat) ^ 2 + ((a.lon - g.lon) * cos(radians(g.lat))) ^ 2 limit 1)) as province_code,
+             coalesce(g.lat, ru.lat, cap.lat) as lat, coalesce(g.lon, ru.lon, cap.lon) as lon
+      from given g
+      left join lateral (select lat, lon from unit where regency_code = ${p.regencyCode}::text
+        and archived_at is null and lat is not null order by code limit 1) ru on true
+      left join area cap on cap.code = ${p.provinceCode}::text
+    )
+    select exists (select 1 from cluster where code = ${p.cluster}) as "clusterExists",
+      exists (select 1 from area where code = ${p.area}::text) as "areaExists",
+      pl.province_code as "provinceCode", pl.lat as "originLat", pl.lon as "originLon",
+      c.id, c.code, c.name, c.city, c.lat, c.lon, c.residential_capacity as "residentialCapacity",
+      c.is_covering as "isCovering"
+    from place pl
+    left join lateral (
+      select u.id, u.code, u.name, u.city, u.lat, u.lon, s.residential_capacity,
+        exists (select 1 from unit_coverage uc where uc.unit_id = u.id
+                and uc.area_code in (pl.province_code, ${p.regencyCode ?? ''})) as is_covering
+      from unit u join unit_service s on s.unit_id = u.id and s.cluster_code = ${p.cluster}
+      where u.archived_at is null and u.lat is not null and u.lon is not null and ${modeColumn}
+    ) c on true`,
+  );
 }

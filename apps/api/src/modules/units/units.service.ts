@@ -190,12 +190,6 @@ export async function putUnitCoverage(ctx: Ctx, id: string, input: TPutUnitCover
   return getUnit(ctx, u.id);
 }
 
-/** Does a unit's coverage include this province (or one of its regencies, or the regency itself)? */
-function covers(coverage: Set<string>, provinceCode: string, regencyCode: string | null): boolean {
-  if (coverage.has(provinceCode) || (regencyCode && coverage.has(regencyCode))) return true;
-  return false;
-}
-
 export async function getMatrix(ctx: Ctx): Promise<TUnitMatrix> {
   const [units, clusters, provinces, coverageRows] = await Promise.all([
     repo.findActiveUnits(ctx.db),
@@ -252,80 +246,52 @@ export async function getMatrix(ctx: Ctx): Promise<TUnitMatrix> {
   };
 }
 
-/** Rank the units that serve a cluster in a mode: those whose coverage includes the place first, then by distance. */
+/**
+ * Rank the units that serve a cluster in a mode: those whose coverage includes the place first, then by
+ * distance, with free beds. One query whatever the number of units: referrals and rapid response call
+ * this on every routing decision.
+ */
 export async function findNearestUnits(ctx: Ctx, q: TNearestQuery): Promise<TNearestResponse> {
-  if ((q.lat === undefined) !== (q.lon === undefined))
+  if ((q.lat === undefined) !== (q.lon === undefined)) {
     throw invalid('lat', 'incomplete_coordinates', 'lat and lon go together');
+  }
   if (!q.area && q.lat === undefined) throw invalid('area', 'required', 'area or lat/lon');
-  const known = await repo.findExistingClusters(ctx.db, [q.cluster]);
-  if (!known.has(q.cluster)) throw invalid('cluster', 'unknown_cluster', q.cluster);
-  const provinces = await repo.findProvinces(ctx.db);
-  let provinceCode: string | null = null;
-  let regencyCode: string | null = null;
-  let origin: { lat: number; lon: number } = { lat: 0, lon: 0 };
-  if (q.area) {
-    const levels = await repo.findAreaLevels(ctx.db, [q.area]);
-    if (!levels.has(q.area)) throw invalid('area', 'unknown_area', q.area);
-    provinceCode = q.area.slice(0, 2);
-    regencyCode = q.area.length >= 5 ? q.area.slice(0, 5) : null;
-  }
-  if (q.lat !== undefined && q.lon !== undefined) {
-    origin = { lat: q.lat, lon: q.lon };
-    // Without an area, the province is taken as the one whose capital is nearest.
-    provinceCode ??= nearestProvince(provinces, origin);
-  }
-  const [units, coverageRows, occupied] = await Promise.all([
-    repo.findActiveUnits(ctx.db),
-    repo.findAllCoverage(ctx.db),
+  const [rows, occupied] = await Promise.all([
+    repo.findNearestCandidates(ctx.db, {
+      cluster: q.cluster,
+      mode: q.mode,
+      area: q.area ?? null,
+      provinceCode: q.area ? q.area.slice(0, 2) : null,
+      regencyCode: q.area && q.area.length >= 5 ? q.area.slice(0, 5) : null,
+      lat: q.lat ?? null,
+      lon: q.lon ?? null,
+    }),
     repo.countActiveResidential(ctx.db),
   ]);
-  if (q.lat === undefined || q.lon === undefined) {
-    // Only an area: areas carry no coordinates below the province, so use a unit in the same regency when
-    // there is one (unit coordinates are city centres), else the province capital.
-    const sameRegency = units.find((u) => regencyCode && u.regencyCode === regencyCode && u.lat !== null);
-    const capital = provinces.find((p) => p.code === provinceCode);
-    if (sameRegency?.lat != null && sameRegency.lon != null)
-      origin = { lat: sameRegency.lat, lon: sameRegency.lon };
-    else if (capital && capital.lat !== null && capital.lon !== null)
-      origin = { lat: capital.lat, lon: capital.lon };
-    else throw invalid('area', 'no_coordinates', q.area ?? '');
-  }
-  const services = await repo.findServices(
-    ctx.db,
-    units.map((u) => u.id),
-  );
-  const coverage = new Map<string, Set<string>>();
-  for (const r of coverageRows) coverage.set(r.unitId, (coverage.get(r.unitId) ?? new Set()).add(r.areaCode));
-  const ranked = units
-    .flatMap((u) => {
-      const s = services.find((x) => x.unitId === u.id && x.clusterCode === q.cluster);
-      if (!s || !modesOf(s).includes(q.mode) || u.lat === null || u.lon === null) return [];
-      const used = occupied.get(`${u.id}/${q.cluster}`) ?? 0;
-      return [
-        {
-          unit: { id: u.id, code: u.code, name: u.name, city: u.city },
-          isCovering:
-            provinceCode !== null && covers(coverage.get(u.id) ?? new Set(), provinceCode, regencyCode),
-          distanceKm: Math.round(distanceKm(origin, { lat: u.lat, lon: u.lon }) * 10) / 10,
-          residentialCapacity: s.residentialCapacity,
-          residentialFree: Math.max(0, s.residentialCapacity - used),
-        },
-      ];
-    })
+  const facts = rows[0];
+  if (!facts?.clusterExists) throw invalid('cluster', 'unknown_cluster', q.cluster);
+  if (q.area && !facts.areaExists) throw invalid('area', 'unknown_area', q.area);
+  if (facts.originLat === null || facts.originLon === null)
+    throw invalid('area', 'no_coordinates', q.area ?? '');
+  const origin = { lat: facts.originLat, lon: facts.originLon };
+  const items = rows
+    .flatMap((c) =>
+      c.id && c.code && c.name && c.city !== null && c.lat !== null && c.lon !== null
+        ? [
+            {
+              unit: { id: c.id, code: c.code, name: c.name, city: c.city },
+              isCovering: c.isCovering === true,
+              distanceKm: Math.round(distanceKm(origin, { lat: c.lat, lon: c.lon }) * 10) / 10,
+              residentialCapacity: c.residentialCapacity ?? 0,
+              residentialFree: Math.max(
+                0,
+                (c.residentialCapacity ?? 0) - (occupied.get(`${c.id}/${q.cluster}`) ?? 0),
+              ),
+            },
+          ]
+        : [],
+    )
     .sort((a, b) => Number(b.isCovering) - Number(a.isCovering) || a.distanceKm - b.distanceKm)
     .slice(0, q.limit);
-  return { origin: { ...origin, provinceCode }, items: ranked };
-}
-
-function nearestProvince(
-  provinces: { code: string; lat: number | null; lon: number | null }[],
-  p: { lat: number; lon: number },
-) {
-  let best: { code: string; d: number } | null = null;
-  for (const c of provinces) {
-    if (c.lat === null || c.lon === null) continue;
-    const d = distanceKm(p, { lat: c.lat, lon: c.lon });
-    if (!best || d < best.d) best = { code: c.code, d };
-  }
-  return best?.code ?? null;
+  return { origin: { ...origin, provinceCode: facts.provinceCode }, items };
 }
