@@ -20,6 +20,7 @@ import { authRoutes } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
 import { unitsRoutes } from './modules/units/index.ts';
+import { usersRoutes } from './modules/users/index.ts';
 
 export type BuildOptions = { logger?: boolean };
 
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(auditRoutes, { deps });
       await api.register(referenceRoutes, { deps });
       await api.register(unitsRoutes, { deps });
+      await api.register(usersRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

@@ -18,6 +18,8 @@ function everyRole(scope: Scope): Partial<Record<TRole, Scope>> {
   return Object.fromEntries(ROLES.map((r) => [r, scope]));
 }
 
+const USER_MANAGERS: Partial<Record<TRole, Scope>> = { admin: 'all', kepala_upt: 'unit' };
+
 /** Keys are `METHOD /path` as registered (HEAD is checked as GET); a trailing `*` matches a prefix. */
 export const POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/health': { access: 'public' },
@@ -36,6 +38,16 @@ export const POLICY: Record<string, RoutePolicy> = {
   'PATCH /api/v1/units/:id': { access: 'roles', roles: { admin: 'all', kepala_upt: 'unit' } },
   'PUT /api/v1/units/:id/services': { access: 'roles', roles: { admin: 'all', kepala_upt: 'unit' } },
   'PUT /api/v1/units/:id/coverage': { access: 'roles', roles: { admin: 'all', kepala_upt: 'unit' } },
+  // Accounts: admin manages all; a head of unit manages their unit's (never headquarters roles).
+  'GET /api/v1/users': { access: 'roles', roles: USER_MANAGERS },
+  'POST /api/v1/users': { access: 'roles', roles: USER_MANAGERS },
+  'GET /api/v1/users/:id': { access: 'roles', roles: USER_MANAGERS },
+  'PATCH /api/v1/users/:id': { access: 'roles', roles: USER_MANAGERS },
+  'POST /api/v1/users/:id/deactivate': { access: 'roles', roles: USER_MANAGERS },
+  'POST /api/v1/users/:id/activate': { access: 'roles', roles: USER_MANAGERS },
+  'POST /api/v1/users/:id/reset-password': { access: 'roles', roles: USER_MANAGERS },
+  'GET /api/v1/auth/sessions': { access: 'session' },
+  'DELETE /api/v1/auth/sessions/:id': { access: 'session' },
   // API documentation and the web UI's static files hold no data.
   'GET /docs*': { access: 'public' },
   'GET /*': { access: 'public' },

@@ -100,6 +100,21 @@ export const ERROR_TABLE = {
     id: 'Data telah diubah orang lain. Muat ulang lalu coba lagi.',
     en: 'Someone else changed this record. Reload and try again.',
   },
+  USER_USERNAME_TAKEN: {
+    status: 409,
+    id: 'Nama pengguna sudah dipakai.',
+    en: 'The username is already taken.',
+  },
+  USER_SELF_CHANGE: {
+    status: 403,
+    id: 'Anda tidak dapat mengubah peran sendiri atau menonaktifkan akun sendiri.',
+    en: 'You cannot change your own role or deactivate your own account.',
+  },
+  USER_ROLE_NOT_GRANTABLE: {
+    status: 403,
+    id: 'Anda tidak berwenang memberikan peran ini.',
+    en: 'You may not grant this role.',
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     id: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.',

@@ -7,3 +7,4 @@ export * from './errors.ts';
 export * from './health.ts';
 export * from './reference.ts';
 export * from './units.ts';
+export * from './users.ts';

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { appUser, loginAttempt, unit, userSession } from '../../db/schema.ts';
 
@@ -108,4 +108,24 @@ export async function endUserSessions(db: Tx, userId: string, reason: string, ke
         keepTokenHash ? ne(userSession.tokenHash, keepTokenHash) : undefined,
       ),
     );
+}
+
+export function findLiveSessionsOfUser(db: Tx, userId: string) {
+  return db
+    .select()
+    .from(userSession)
+    .where(
+      and(eq(userSession.userId, userId), isNull(userSession.endedAt), gt(userSession.expiresAt, new Date())),
+    )
+    .orderBy(desc(userSession.lastSeenAt));
+}
+
+/** End one session of a user by its public id; false when there is no such live session. */
+export async function endSessionById(db: Tx, userId: string, id: string, reason: string): Promise<boolean> {
+  const rows = await db
+    .update(userSession)
+    .set({ endedAt: new Date(), endedReason: reason })
+    .where(and(eq(userSession.id, id), eq(userSession.userId, userId), isNull(userSession.endedAt)))
+    .returning({ id: userSession.id });
+  return rows.length === 1;
 }

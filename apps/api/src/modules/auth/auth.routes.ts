@@ -1,9 +1,17 @@
-import { ZChangePasswordRequest, ZError, ZLoginRequest, ZMe, ZOk } from '@atensi/contracts';
+import {
+  ZChangePasswordRequest,
+  ZError,
+  ZIdParams,
+  ZLoginRequest,
+  ZMe,
+  ZOk,
+  ZSessionList,
+} from '@atensi/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { inTransaction, requestMeta } from '../../lib/context.ts';
 import type { AppDeps } from '../../lib/deps.ts';
 import { clearSessionCookie, setSessionCookie } from '../../lib/session-cookie.ts';
-import { changePassword, getMe, login, logout } from './auth.service.ts';
+import { changePassword, endOwnSession, getMe, listOwnSessions, login, logout } from './auth.service.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps.database;
@@ -69,6 +77,34 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     },
     async (req) => {
       await inTransaction(db, req, (ctx) => changePassword(ctx, req.body));
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/auth/sessions',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Your live sessions (devices signed in)',
+        response: { 200: ZSessionList, 401: ZError },
+      },
+    },
+    (req) => inTransaction(db, req, (ctx) => listOwnSessions(ctx)),
+  );
+
+  app.delete(
+    '/auth/sessions/:id',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End one of your sessions',
+        params: ZIdParams,
+        response: { 200: ZOk, 401: ZError, 404: ZError },
+      },
+    },
+    async (req) => {
+      await inTransaction(db, req, (ctx) => endOwnSession(ctx, req.params.id));
       return { ok: true as const };
     },
   );

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { TChangePasswordRequest, TLoginRequest, TMe, TRole } from '@atensi/contracts';
+import type { TChangePasswordRequest, TLoginRequest, TMe, TRole, TSession } from '@atensi/contracts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { withActorTransaction } from '../../db/transaction.ts';
@@ -233,4 +233,27 @@ export async function resolveSession(db: Db, config: AuthConfig, token: string):
       mustChangePassword: user.mustChangePassword,
     },
   };
+}
+
+/** The signed-in user's live sessions, most recent first. */
+export async function listOwnSessions(ctx: Ctx): Promise<{ items: TSession[] }> {
+  const rows = await repo.findLiveSessionsOfUser(ctx.db, ctx.actor.userId);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      createdAt: r.createdAt.toISOString(),
+      lastSeenAt: r.lastSeenAt.toISOString(),
+      expiresAt: r.expiresAt.toISOString(),
+      ip: r.ip,
+      userAgent: r.userAgent,
+      isCurrent: r.id === ctx.actor.sessionId,
+    })),
+  };
+}
+
+/** End one of one's own sessions (a phone left somewhere); another user's session is not found. */
+export async function endOwnSession(ctx: Ctx, id: string): Promise<void> {
+  if (!(await repo.endSessionById(ctx.db, ctx.actor.userId, id, 'ended_by_user')))
+    throw new AppError('NOT_FOUND');
+  await writeAudit(ctx.db, ctx.actor, ctx.meta, { action: 'logout', entity: 'user_session', entityId: id });
 }
