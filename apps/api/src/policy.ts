@@ -38,6 +38,14 @@ export const POLICY: Record<string, RoutePolicy> = {
   'PATCH /api/v1/units/:id': { access: 'roles', roles: { admin: 'all', kepala_upt: 'unit' } },
   'PUT /api/v1/units/:id/services': { access: 'roles', roles: { admin: 'all', kepala_upt: 'unit' } },
   'PUT /api/v1/units/:id/coverage': { access: 'roles', roles: { admin: 'all', kepala_upt: 'unit' } },
+  'POST /api/v1/units': { access: 'roles', roles: { admin: 'all' } },
+  'POST /api/v1/units/:id/archive': { access: 'roles', roles: { admin: 'all' } },
+  'POST /api/v1/units/:id/merge': { access: 'roles', roles: { admin: 'all' } },
+  'POST /api/v1/units/:id/facilities': { access: 'roles', roles: { admin: 'all', kepala_upt: 'unit' } },
+  'DELETE /api/v1/units/:id/facilities/:facilityId': {
+    access: 'roles',
+    roles: { admin: 'all', kepala_upt: 'unit' },
+  },
   // Accounts: admin manages all; a head of unit manages their unit's (never headquarters roles).
   'GET /api/v1/users': { access: 'roles', roles: USER_MANAGERS },
   'POST /api/v1/users': { access: 'roles', roles: USER_MANAGERS },

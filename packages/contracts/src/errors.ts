@@ -100,6 +100,21 @@ export const ERROR_TABLE = {
     id: 'Data telah diubah orang lain. Muat ulang lalu coba lagi.',
     en: 'Someone else changed this record. Reload and try again.',
   },
+  UNIT_CODE_TAKEN: {
+    status: 409,
+    id: 'Kode unit sudah dipakai.',
+    en: 'The unit code is already taken.',
+  },
+  UNIT_HAS_ACTIVE_USERS: {
+    status: 409,
+    id: 'Unit masih memiliki pengguna aktif. Pindahkan atau nonaktifkan mereka terlebih dahulu.',
+    en: 'The unit still has active users. Move or deactivate them first.',
+  },
+  UNIT_ARCHIVED: {
+    status: 409,
+    id: 'Unit sudah diarsipkan.',
+    en: 'The unit is archived.',
+  },
   USER_USERNAME_TAKEN: {
     status: 409,
     id: 'Nama pengguna sudah dipakai.',

@@ -186,3 +186,66 @@ export const ZNearestResponse = z.object({
 export type TNearestResponse = z.infer<typeof ZNearestResponse>;
 
 export const ZUnitIdParams = z.strictObject({ id: z.uuid() });
+
+export const ZUnitCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9_]{3,30}$/, '3–30 capital letters, digits or underscore')
+  .describe('Short unit code, e.g. SOEHARSO');
+
+export const ZCreateUnitRequest = z
+  .strictObject({
+    code: ZUnitCode,
+    name: z.string().trim().min(3).max(200),
+    type: ZUnitType,
+    regencyCode: z
+      .string()
+      .regex(/^\d{2}\.\d{2}$/, 'regency code PP.RR')
+      .describe('Regency (kabupaten/kota)'),
+    city: z.string().trim().min(2).max(100),
+    lat: ZLat,
+    lon: ZLon,
+    originalCluster: z.string().max(50).nullable().optional(),
+    address: z.string().trim().max(300).nullable().optional(),
+    phone: z.string().trim().max(40).nullable().optional(),
+    email: z.email().max(200).nullable().optional(),
+    headName: z.string().trim().max(200).nullable().optional(),
+  })
+  .describe('Add a unit; it starts covering its own province and serving no cluster');
+export type TCreateUnitRequest = z.infer<typeof ZCreateUnitRequest>;
+
+export const ZArchiveUnitRequest = z
+  .strictObject({
+    version: z.number().int().min(1),
+    reason: z.string().trim().min(3).max(500).describe('Why the unit is archived'),
+  })
+  .describe('Archive a unit that has no active users');
+
+export const ZMergeUnitRequest = z
+  .strictObject({
+    version: z.number().int().min(1),
+    intoUnitId: z.uuid().describe('The unit it becomes part of'),
+    moveUsers: z
+      .boolean()
+      .describe(
+        'Move its active users to the receiving unit (each move audited); otherwise refused while any remain',
+      ),
+    note: z
+      .string()
+      .trim()
+      .min(3)
+      .max(500)
+      .describe('The decision behind the merge, e.g. a ministerial decree'),
+  })
+  .describe('Merge a unit into another, as in 2022 when three Bekasi balai became one Sentra');
+export type TMergeUnitRequest = z.infer<typeof ZMergeUnitRequest>;
+
+export const ZCreateFacilityRequest = z
+  .strictObject({
+    kind: z.enum(['outlet', 'warehouse']),
+    name: z.string().trim().min(3).max(200),
+  })
+  .describe('Add an outlet (Sentra Kreasi ATENSI) or a warehouse to a unit');
+
+export const ZFacilityParams = z.strictObject({ id: z.uuid(), facilityId: z.uuid() });

@@ -228,3 +228,41 @@ export function findNearestCandidates(
     ) c on true`,
   );
 }
+
+export async function isUnitCodeTaken(db: Tx, code: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: unit.id })
+    .from(unit)
+    .where(sql`upper(${unit.code}) = upper(${code})`)
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function insertUnit(db: Tx, row: typeof unit.$inferInsert): Promise<string> {
+  const rows = await db.insert(unit).values(row).returning({ id: unit.id });
+  const id = rows[0]?.id;
+  if (!id) throw new Error('unit insert returned no row');
+  return id;
+}
+
+export async function moveActiveUsers(db: Tx, fromUnitId: string, toUnitId: string): Promise<number> {
+  const rows = await db
+    .update(appUser)
+    .set({ unitId: toUnitId, version: sql`${appUser.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(appUser.unitId, fromUnitId), eq(appUser.isActive, true)))
+    .returning({ id: appUser.id });
+  return rows.length;
+}
+
+export async function insertFacility(db: Tx, row: typeof unitFacility.$inferInsert): Promise<void> {
+  await db.insert(unitFacility).values(row);
+}
+
+export async function archiveFacility(db: Tx, unitId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .update(unitFacility)
+    .set({ archivedAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(unitFacility.id, id), eq(unitFacility.unitId, unitId), isNull(unitFacility.archivedAt)))
+    .returning({ id: unitFacility.id });
+  return rows.length === 1;
+}

@@ -1,5 +1,10 @@
 import {
+  ZArchiveUnitRequest,
+  ZCreateFacilityRequest,
+  ZCreateUnitRequest,
   ZError,
+  ZFacilityParams,
+  ZMergeUnitRequest,
   ZNearestQuery,
   ZNearestResponse,
   ZPutUnitCoverageRequest,
@@ -15,12 +20,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { inTransaction } from '../../lib/context.ts';
 import type { AppDeps } from '../../lib/deps.ts';
 import {
+  addFacility,
+  archiveUnit,
+  createUnit,
   findNearestUnits,
   getMatrix,
   getUnit,
   listUnitSummaries,
+  mergeUnit,
   putUnitCoverage,
   putUnitServices,
+  removeFacility,
   updateUnit,
 } from './units.service.ts';
 
@@ -113,5 +123,72 @@ export const unitsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
       },
     },
     (req) => inTransaction(db, req, (ctx) => putUnitCoverage(ctx, req.params.id, req.body)),
+  );
+  app.post(
+    '/units',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Add a unit (admin)',
+        body: ZCreateUnitRequest,
+        response: { 201: ZUnit, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const created = await inTransaction(db, req, (ctx) => createUnit(ctx, req.body));
+      reply.status(201);
+      return created;
+    },
+  );
+  app.post(
+    '/units/:id/archive',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Archive a unit with no active users (admin)',
+        params: ZUnitIdParams,
+        body: ZArchiveUnitRequest,
+        response: { 200: ZUnit, ...errors },
+      },
+    },
+    (req) => inTransaction(db, req, (ctx) => archiveUnit(ctx, req.params.id, req.body)),
+  );
+  app.post(
+    '/units/:id/merge',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Merge a unit into another (admin); recorded, nothing moved silently',
+        params: ZUnitIdParams,
+        body: ZMergeUnitRequest,
+        response: { 200: ZUnit, ...errors },
+      },
+    },
+    (req) => inTransaction(db, req, (ctx) => mergeUnit(ctx, req.params.id, req.body)),
+  );
+  app.post(
+    '/units/:id/facilities',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Add an outlet or warehouse to a unit',
+        params: ZUnitIdParams,
+        body: ZCreateFacilityRequest,
+        response: { 200: ZUnit, ...errors },
+      },
+    },
+    (req) => inTransaction(db, req, (ctx) => addFacility(ctx, req.params.id, req.body)),
+  );
+  app.delete(
+    '/units/:id/facilities/:facilityId',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Remove (archive) an outlet or warehouse',
+        params: ZFacilityParams,
+        response: { 200: ZUnit, ...errors },
+      },
+    },
+    (req) => inTransaction(db, req, (ctx) => removeFacility(ctx, req.params.id, req.params.facilityId)),
   );
 };

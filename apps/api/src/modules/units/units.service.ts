@@ -1,5 +1,7 @@
 import type {
+  TCreateUnitRequest,
   TErrorDetail,
+  TMergeUnitRequest,
   TNearestQuery,
   TNearestResponse,
   TPutUnitCoverageRequest,
@@ -294,4 +296,93 @@ export async function findNearestUnits(ctx: Ctx, q: TNearestQuery): Promise<TNea
     .sort((a, b) => Number(b.isCovering) - Number(a.isCovering) || a.distanceKm - b.distanceKm)
     .slice(0, q.limit);
   return { origin: { ...origin, provinceCode: facts.provinceCode }, items };
+}
+
+/** Add a unit (admin). It covers its own province and serves nothing until its matrix row is set. */
+export async function createUnit(ctx: Ctx, input: TCreateUnitRequest): Promise<TUnit> {
+  if (await repo.isUnitCodeTaken(ctx.db, input.code)) throw new AppError('UNIT_CODE_TAKEN');
+  const levels = await repo.findAreaLevels(ctx.db, [input.regencyCode]);
+  if (levels.get(input.regencyCode) !== 'regency')
+    throw invalid('regencyCode', 'unknown_area', input.regencyCode);
+  if (input.originalCluster) {
+    const known = await repo.findExistingClusters(ctx.db, [input.originalCluster]);
+    if (!known.has(input.originalCluster))
+      throw invalid('originalCluster', 'unknown_cluster', input.originalCluster);
+  }
+  const provinceCode = input.regencyCode.slice(0, 2);
+  const id = await repo.insertUnit(ctx.db, {
+    ...input,
+    provinceCode,
+    isVerified: true,
+    source: `entered by ${ctx.actor.username}`,
+  });
+  await repo.replaceCoverage(ctx.db, id, [provinceCode], true);
+  return getUnit(ctx, id);
+}
+
+async function loadActiveForChange(ctx: Ctx, id: string): Promise<repo.UnitRow> {
+  const u = await loadUnit(ctx, id);
+  if (u.archivedAt) throw new AppError('UNIT_ARCHIVED');
+  return u;
+}
+
+/** Archive a unit (admin). Refused while active users belong to it: nothing is left behind silently. */
+export async function archiveUnit(
+  ctx: Ctx,
+  id: string,
+  input: { version: number; reason: string },
+): Promise<TUnit> {
+  const u = await loadActiveForChange(ctx, id);
+  if ((await repo.countStaff(ctx.db, u.id)) > 0) throw new AppError('UNIT_HAS_ACTIVE_USERS');
+  const note = [u.note, `Diarsipkan/archived ${new Date().toISOString().slice(0, 10)}: ${input.reason}`]
+    .filter(Boolean)
+    .join('\n');
+  if (!(await repo.updateUnitIfVersion(ctx.db, u.id, input.version, { archivedAt: new Date(), note }))) {
+    throw new AppError('CONFLICT');
+  }
+  return getUnit(ctx, u.id);
+}
+
+/**
+ * Merge a unit into another (admin): the merged unit is archived with `merged_into`, and its active users
+ * move only when asked (each move audited); otherwise the merge is refused while any remain.
+ */
+export async function mergeUnit(ctx: Ctx, id: string, input: TMergeUnitRequest): Promise<TUnit> {
+  const u = await loadActiveForChange(ctx, id);
+  if (input.intoUnitId === u.id) throw invalid('intoUnitId', 'same_unit', 'a unit cannot merge into itself');
+  const target = await repo.findUnit(ctx.db, input.intoUnitId);
+  if (!target || target.archivedAt) throw invalid('intoUnitId', 'unknown_unit', input.intoUnitId);
+  if (input.moveUsers) await repo.moveActiveUsers(ctx.db, u.id, target.id);
+  else if ((await repo.countStaff(ctx.db, u.id)) > 0) throw new AppError('UNIT_HAS_ACTIVE_USERS');
+  const note = [
+    u.note,
+    `Digabung ke/merged into ${target.code} ${new Date().toISOString().slice(0, 10)}: ${input.note}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const ok = await repo.updateUnitIfVersion(ctx.db, u.id, input.version, {
+    archivedAt: new Date(),
+    mergedIntoCode: target.code,
+    note,
+  });
+  if (!ok) throw new AppError('CONFLICT');
+  return getUnit(ctx, u.id);
+}
+
+export async function addFacility(
+  ctx: Ctx,
+  id: string,
+  input: { kind: 'outlet' | 'warehouse'; name: string },
+) {
+  const u = await loadActiveForChange(ctx, id);
+  assertMayEdit(ctx, u.id);
+  await repo.insertFacility(ctx.db, { unitId: u.id, kind: input.kind, name: input.name });
+  return getUnit(ctx, u.id);
+}
+
+export async function removeFacility(ctx: Ctx, id: string, facilityId: string) {
+  const u = await loadUnit(ctx, id);
+  assertMayEdit(ctx, u.id);
+  if (!(await repo.archiveFacility(ctx.db, u.id, facilityId))) throw new AppError('NOT_FOUND');
+  return getUnit(ctx, u.id);
 }
