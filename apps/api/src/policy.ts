@@ -30,6 +30,8 @@ export const POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/audit-events': { access: 'roles', roles: { admin: 'all', dpo: 'all' } },
   'GET /api/v1/areas': { access: 'roles', roles: everyRole('all') },
   'GET /api/v1/areas/:code': { access: 'roles', roles: everyRole('all') },
+  'GET /api/v1/reference': { access: 'roles', roles: everyRole('all') },
+  'PUT /api/v1/reference/clusters/:code': { access: 'roles', roles: { admin: 'all' } },
   // Units are not personal data: everyone reads them; admin edits all, a head of unit their own.
   'GET /api/v1/units': { access: 'roles', roles: everyRole('all') },
   'GET /api/v1/units/matrix': { access: 'roles', roles: everyRole('all') },

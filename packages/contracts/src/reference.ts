@@ -49,3 +49,68 @@ export const ZAreaDetail = ZArea.extend({
 export type TAreaDetail = z.infer<typeof ZAreaDetail>;
 
 export const ZAreaCodeParams = z.strictObject({ code: ZAreaCode });
+
+export const ZCluster = z.object({
+  code: z.string(),
+  nameId: z.string(),
+  nameEn: z.string(),
+  note: z.string().nullable(),
+  sortOrder: z.number().int(),
+  isActive: z.boolean(),
+  source: z.string(),
+  version: z.number().int(),
+});
+export type TCluster = z.infer<typeof ZCluster>;
+
+export const ZPpksCategory = z.object({
+  no: z.number().int(),
+  nameId: z.string(),
+  nameEn: z.string(),
+  ageRule: z.string().nullable(),
+  defaultClusterCode: z.string().nullable(),
+  source: z.string(),
+});
+export const ZServiceComponent = z.object({
+  code: z.string(),
+  nameId: z.string(),
+  nameEn: z.string(),
+  examples: z.string().nullable(),
+  source: z.string(),
+});
+export const ZProgramme = z.object({
+  code: z.string(),
+  nameId: z.string(),
+  nameEn: z.string(),
+  kind: z.string(),
+  source: z.string(),
+});
+
+export const ZReferenceData = z
+  .object({
+    clusters: z.array(ZCluster),
+    ppks: z.array(ZPpksCategory),
+    services: z.array(ZServiceComponent).describe('The 7 ATENSI service components'),
+    programmes: z.array(ZProgramme),
+  })
+  .describe('Clusters, PPKS categories, ATENSI service components and programmes, each with its source');
+export type TReferenceData = z.infer<typeof ZReferenceData>;
+
+export const ZClusterCode = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9_]{1,49}$/, 'lower-case letters, digits and underscore');
+
+export const ZUpsertClusterRequest = z
+  .strictObject({
+    nameId: z.string().trim().min(2).max(200),
+    nameEn: z.string().trim().min(2).max(200),
+    note: z.string().trim().max(1000).nullable().optional(),
+    sortOrder: z.number().int().min(0).max(1000).optional(),
+    isActive: z.boolean().optional(),
+    source: z.string().trim().min(3).max(500).describe('Where this comes from (regulation, decree)'),
+    version: z.number().int().min(1).optional().describe('Required when editing an existing cluster'),
+  })
+  .describe('Add or edit a cluster; clusters are data, never a hard-coded list');
+export type TUpsertClusterRequest = z.infer<typeof ZUpsertClusterRequest>;
+export const ZClusterParams = z.strictObject({ code: ZClusterCode });

@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { inTransaction } from '../../lib/context.ts';
 import type { AppDeps } from '../../lib/deps.ts';
 import { findAreas, getArea } from './reference.service.ts';
+import { getReferenceData, upsertCluster } from './reference-data.ts';
 
 export const referenceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const { db } = deps.database;
@@ -35,5 +36,29 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
       },
     },
     (req) => inTransaction(db, req, (ctx) => getArea(ctx, req.params.code)),
+  );
+  app.get(
+    '/reference',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Clusters, PPKS categories, ATENSI service components and programmes',
+        response: { 200: ZReferenceData, 401: ZError },
+      },
+    },
+    (req) => inTransaction(db, req, (ctx) => getReferenceData(ctx)),
+  );
+  app.put(
+    '/reference/clusters/:code',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Add or edit a cluster (admin); editing needs the version read',
+        params: ZClusterParams,
+        body: ZUpsertClusterRequest,
+        response: { 200: ZCluster, 400: ZError, 401: ZError, 403: ZError, 409: ZError },
+      },
+    },
+    (req) => inTransaction(db, req, (ctx) => upsertCluster(ctx, req.params.code, req.body)),
   );
 };
