@@ -3,7 +3,11 @@ import {
   ZAreaDetail,
   ZAreaSearchQuery,
   ZAreaSearchResponse,
+  ZCluster,
+  ZClusterParams,
   ZError,
+  ZReferenceData,
+  ZUpsertClusterRequest,
 } from '@atensi/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { inTransaction } from '../../lib/context.ts';
