@@ -22,7 +22,13 @@ import { referenceRoutes } from './modules/reference/index.ts';
 import { unitsRoutes } from './modules/units/index.ts';
 import { usersRoutes } from './modules/users/index.ts';
 
-export type BuildOptions = { logger?: boolean };
+export type BuildOptions = {
+  logger?: boolean;
+  /** Told of every route as it is registered (the policy test lists them). */
+  onRoute?: (route: { method: string; url: string }) => void;
+  /** Extra routes under /api/v1, for tests (a route without a policy entry, a route that throws). */
+  extendApi?: (api: FastifyInstance) => Promise<void>;
+};
 
 /** Build the Fastify app: plugins, guards, error handling, modules and the web UI. */
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -41,6 +47,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
+  if (opts.onRoute) {
+    const notify = opts.onRoute;
+    app.addHook('onRoute', (r) => {
+      for (const method of [r.method].flat()) notify({ method, url: r.url });
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -89,6 +101,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(referenceRoutes, { deps });
       await api.register(unitsRoutes, { deps });
       await api.register(usersRoutes, { deps });
+      if (opts.extendApi) await opts.extendApi(api);
     },
     { prefix: '/api/v1' },
   );

@@ -20,7 +20,10 @@ function everyRole(scope: Scope): Partial<Record<TRole, Scope>> {
 
 const USER_MANAGERS: Partial<Record<TRole, Scope>> = { admin: 'all', kepala_upt: 'unit' };
 
-/** Keys are `METHOD /path` as registered (HEAD is checked as GET); a trailing `*` matches a prefix. */
+/**
+ * Keys are `METHOD /path` as registered (HEAD is checked as GET). A trailing `*` matches a prefix, but
+ * only outside `/api/`: every API route needs its own entry.
+ */
 export const POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/health': { access: 'public' },
   'POST /api/v1/auth/login': { access: 'public' },
@@ -78,6 +81,8 @@ export function findPolicy(method: string, url: string): RoutePolicy | undefined
   const key = policyKey(method, url);
   const exact = POLICY[key];
   if (exact) return exact;
+  // API routes need an exact entry: a prefix entry (the web UI's static files) never opens one.
+  if (url.startsWith('/api/')) return undefined;
   let best: { len: number; policy: RoutePolicy } | undefined;
   for (const [pattern, policy] of Object.entries(POLICY)) {
     if (!pattern.endsWith('*')) continue;

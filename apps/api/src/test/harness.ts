@@ -17,6 +17,8 @@ export const SAME_ORIGIN = 'http://localhost:80';
 
 export type TestApp = {
   app: FastifyInstance;
+  /** Every registered route, `{ method, url }`. */
+  routes: { method: string; url: string }[];
   database: Database;
   config: Config;
   /** Sign in and return the Cookie header value. */
@@ -75,10 +77,17 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
   };
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  extendApi?: (api: FastifyInstance) => Promise<void>,
+): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
-  const app = await buildApp({ database, config, version: 'test' }, { logger: false });
+  const routes: { method: string; url: string }[] = [];
+  const app = await buildApp(
+    { database, config, version: 'test' },
+    { logger: false, onRoute: (r) => routes.push(r), ...(extendApi ? { extendApi } : {}) },
+  );
   await app.ready();
   const request = (cookie: string | null, opts: InjectOptions) =>
     app.inject({
@@ -87,6 +96,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     });
   return {
     app,
+    routes,
     database,
     config,
     request,
