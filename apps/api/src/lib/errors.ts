@@ -63,7 +63,6 @@ type ZodLikeIssue = {
   code?: string;
   path?: PropertyKey[];
   keys?: string[];
-  input?: unknown;
   message?: string;
 };
 
@@ -79,8 +78,9 @@ export function detailsFromZodIssues(issues: ZodLikeIssue[], lang: Lang, prefix 
       }
       continue;
     }
-    const code =
-      issue.code === 'invalid_type' && issue.input === undefined ? 'required' : (issue.code ?? 'custom');
+    // zod 4 leaves the input out of issues; its message says when the value was missing.
+    const isMissing = issue.code === 'invalid_type' && /received undefined/.test(issue.message ?? '');
+    const code = isMissing ? 'required' : (issue.code ?? 'custom');
     out.push({ field: base, issue: code, message: issueMessage(code, lang, base) });
   }
   return out;
@@ -112,6 +112,7 @@ function answerError(err: FastifyError | AppError | Error, req: FastifyRequest, 
       ...(v.params as Omit<ZodLikeIssue, 'code' | 'path'>),
       code: v.keyword,
       path: v.instancePath.split('/').filter(Boolean),
+      message: v.message,
     }));
     const prefix = context === 'body' ? '' : context;
     return reply

@@ -1,0 +1,152 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../db/client.ts';
+import { appUser } from '../db/schema.ts';
+import { withActorTransaction } from '../db/transaction.ts';
+import { createTestApp, type TestApp } from '../test/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const actor = {
+  userId: null,
+  username: 'tester',
+  role: 'admin',
+  unitId: null,
+  ip: '10.1.2.3',
+  requestId: 'req-1',
+};
+
+describe('audit trigger', () => {
+  it('records who changed which field, before and after, in the same transaction', async () => {
+    await withActorTransaction(t.database.db, actor, (tx) =>
+      tx
+        .update(appUser)
+        .set({ displayName: 'Sri W. Diganti' })
+        .where(eq(appUser.username, 'kepala.soeharso')),
+    );
+    const rows = await queryRows<{ actor_username: string; ip: string; changes: Record<string, unknown> }>(
+      t.database.db,
+      sql`select actor_username, host(ip) as ip, changes from audit_event
+          where entity = 'app_user' and action = 'update' and request_id = 'req-1'`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actor_username: 'tester', ip: '10.1.2.3' });
+    expect(rows[0]?.changes).toEqual({
+      display_name: { before: 'Sri Wahyuningsih', after: 'Sri W. Diganti' },
+    });
+  });
+
+  it('leaves nothing behind when the transaction fails half-way', async () => {
+    const before = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_event`,
+    );
+    await expect(
+      withActorTransaction(t.database.db, { ...actor, requestId: 'req-2' }, async (tx) => {
+        await tx
+          .update(appUser)
+          .set({ displayName: 'Tidak Jadi' })
+          .where(eq(appUser.username, 'ska.soeharso'));
+        throw new Error('fails half-way');
+      }),
+    ).rejects.toThrow('fails half-way');
+    const user = await t.database.db.select().from(appUser).where(eq(appUser.username, 'ska.soeharso'));
+    expect(user[0]?.displayName).toBe('Dewi Lestari');
+    const after = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_event`,
+    );
+    expect(after[0]?.n).toBe(before[0]?.n);
+  });
+
+  it.each([
+    ['update', sql`update audit_event set action = 'read'`],
+    ['delete', sql`delete from audit_event`],
+    ['truncate', sql`truncate audit_event`],
+  ])('refuses to %s the audit log', async (_, statement) => {
+    await expect(t.database.db.execute(statement)).rejects.toThrow();
+    const rows = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_event`,
+    );
+    expect(rows[0]?.n).toBeGreaterThan(0);
+  });
+
+  it('is attached to every table except the log itself and bookkeeping', async () => {
+    const exempt = new Set(['audit_event', 'user_session', 'login_attempt']);
+    const tables = await queryRows<{ table_name: string }>(
+      t.database.db,
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+    );
+    const audited = await queryRows<{ table_name: string }>(
+      t.database.db,
+      sql`select distinct event_object_table as table_name from information_schema.triggers
+          where trigger_name = 'audit_row'`,
+    );
+    const withTrigger = new Set(audited.map((r) => r.table_name));
+    const missing = tables.map((r) => r.table_name).filter((n) => !exempt.has(n) && !withTrigger.has(n));
+    expect(missing).toEqual([]);
+    expect(withTrigger.size).toBeGreaterThanOrEqual(9);
+  });
+});
+
+describe('GET /audit-events', () => {
+  it('finds events by actor, action and entity, newest first, and audits the search itself', async () => {
+    const cookie = await t.login('dpo');
+    const res = await t.request(cookie, {
+      method: 'GET',
+      url: '/api/v1/audit-events?actor=tester&action=update&entity=app_user',
+    });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { actorUsername: string; action: string; id: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.actorUsername === 'tester' && i.action === 'update')).toBe(true);
+    const again = await t.request(cookie, {
+      method: 'GET',
+      url: '/api/v1/audit-events?actor=dpo&action=search',
+    });
+    expect(again.json().items[0]).toMatchObject({ action: 'search', entity: 'audit_event' });
+  });
+
+  it('pages with a cursor without gaps or repeats', async () => {
+    const cookie = await t.login('admin');
+    const all = (
+      await t.request(cookie, { method: 'GET', url: '/api/v1/audit-events?limit=200&entity=app_user' })
+    ).json().items as { id: string }[];
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/audit-events?limit=7&entity=app_user${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await t.request(cookie, { method: 'GET', url })).json();
+      seen.push(...page.items.map((i: { id: string }) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.map((i) => i.id));
+  });
+
+  it('filters by time', async () => {
+    const cookie = await t.login('admin');
+    const future = new Date(Date.now() + 3600_000).toISOString();
+    const res = await t.request(cookie, {
+      method: 'GET',
+      url: `/api/v1/audit-events?from=${encodeURIComponent(future)}`,
+    });
+    expect(res.json().items).toEqual([]);
+  });
+
+  it('refuses a malformed cursor with 400', async () => {
+    const cookie = await t.login('admin');
+    const res = await t.request(cookie, { method: 'GET', url: '/api/v1/audit-events?cursor=abc' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('VALIDATION_FAILED');
+  });
+
+  it('is refused to a unit user', async () => {
+    const cookie = await t.login('kepala.soeharso');
+    expect((await t.request(cookie, { method: 'GET', url: '/api/v1/audit-events' })).statusCode).toBe(403);
+  });
+});
