@@ -9,6 +9,7 @@ export default defineConfig({
           name: 'api',
           include: ['apps/api/src/**/*.test.ts', 'packages/contracts/src/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['apps/api/src/test/global-setup.ts'],
           pool: 'forks',
           testTimeout: 30_000,
           hookTimeout: 120_000,

@@ -1,16 +1,15 @@
 // Test harness: a real database (PGlite in memory, or a fresh database on the PostgreSQL server named by
 // TEST_DATABASE_URL), migrated and seeded with reference data, areas and demo users, and the real app.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
-import { migrateDatabase } from '../db/migrate.ts';
-import { seedAreas } from '../db/seed/areas.ts';
-import { DEMO_PASSWORD, seedDemoData } from '../db/seed/demo.ts';
-import { seedReferenceData } from '../db/seed/reference.ts';
-import { seedUnitDefaults } from '../db/seed/units.ts';
+import { DEMO_PASSWORD } from '../db/seed/demo.ts';
+import { prepareDatabase } from './prepare.ts';
 
 /** The origin `app.inject` requests come from by default (Host: localhost:80). */
 export const SAME_ORIGIN = 'http://localhost:80';
@@ -28,44 +27,29 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-let template: Promise<Blob> | undefined;
-
-/** PGlite: migrate and seed once per worker, then copy the data directory for each test app. */
-async function pgliteTemplate(): Promise<Blob> {
-  template ??= (async () => {
-    const db = await openDatabase({});
-    await prepare(db);
-    const dump = await db.pglite?.dumpDataDir('none');
-    await db.close();
-    if (!dump) throw new Error('PGlite dumpDataDir returned nothing');
-    return dump;
-  })();
-  return template;
-}
-
-async function prepare(database: Database): Promise<void> {
-  await migrateDatabase(database);
-  await seedReferenceData(database.db);
-  await seedAreas(database.db);
-  await seedUnitDefaults(database.db);
-  await seedDemoData(database.db);
-}
-
+/** A fresh copy of the database built once by global-setup.ts (or built here when run without it). */
 async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const database = await openDatabase({ loadDataDir: await pgliteTemplate() });
+    const file = inject('pgliteTemplateFile');
+    if (file) {
+      const database = await openDatabase({ loadDataDir: new Blob([readFileSync(file)]) });
+      return { database, drop: async () => {} };
+    }
+    const database = await openDatabase({});
+    await prepareDatabase(database);
     return { database, drop: async () => {} };
   }
   const name = `atensi_t_${randomBytes(6).toString('hex')}`;
+  const templateName = inject('pgTemplateName');
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${templateName ? ` template ${templateName}` : ''}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString(), poolSize: 4 });
-  await prepare(database);
+  if (!templateName) await prepareDatabase(database);
   return {
     database,
     drop: async () => {
