@@ -1,0 +1,79 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiError } from './api-client.ts';
+import { RequireAuth } from './auth.tsx';
+import { Layout } from './Layout.tsx';
+import { RouteError } from './RouteError.tsx';
+
+const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
+const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
+const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage.tsx'));
+
+const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: 8,
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
+  defaultRadius: 'md',
+});
+
+/**
+ * WCAG AA contrast (4.5:1) for small text: Mantine's default dimmed grey and light-variant text colours are
+ * lighter than that on white and on their tinted backgrounds, so darken them.
+ */
+const LIGHT_VARIANT_COLORS = ['blue', 'green', 'red', 'grape', 'teal', 'orange', 'indigo', 'yellow', 'gray'];
+const contrastResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    ...Object.fromEntries(
+      LIGHT_VARIANT_COLORS.map((c) => [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`]),
+    ),
+  },
+  dark: {},
+});
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Do not hammer the server with retries for answers that will not change.
+      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    element: (
+      <RequireAuth>
+        <Layout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'akun', element: <AccountPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={contrastResolver}>
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,50 @@
+import type { TMe } from '@atensi/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { LoadingState } from '../components/states.tsx';
+import { ApiError, api, setUnauthorizedHandler } from './api-client.ts';
+
+export const ME_KEY = ['auth', 'me'] as const;
+
+/** The signed-in user, or null when nobody is signed in. */
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async () => {
+      try {
+        return await api<TMe>('/auth/me');
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return null;
+        throw err;
+      }
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+/** Pages behind sign-in: send the visitor to /login, and a user with an initial password to change it. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      queryClient.setQueryData(ME_KEY, null);
+      void navigate('/login?expired=1', { replace: true });
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [navigate, queryClient]);
+
+  if (me.isPending) return <LoadingState />;
+  if (me.isError) throw me.error;
+  if (!me.data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={`/login${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />;
+  }
+  if (me.data.mustChangePassword && location.pathname !== '/akun') return <Navigate to="/akun" replace />;
+  return <>{children}</>;
+}
