@@ -95,7 +95,11 @@ describe('audit log page', () => {
 describe('on a phone', () => {
   it('opens the navigation from the menu button', async () => {
     await context.close();
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     page = await context.newPage();
     await signIn(page, server.url, 'admin');
     await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
