@@ -70,6 +70,8 @@ export const POLICY: Record<string, RoutePolicy> = {
 export const MODULE_ENTRY: Record<TModule, string | null> = {
   home: null,
   account: null,
+  units: 'GET /api/v1/units',
+  users: 'GET /api/v1/users',
   audit: 'GET /api/v1/audit-events',
 };
 

@@ -13,6 +13,9 @@ import { RouteError } from './RouteError.tsx';
 const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
 const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
+const UnitPage = lazy(() => import('../features/units/UnitPage.tsx'));
+const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
 const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage.tsx'));
 
@@ -60,6 +63,9 @@ const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'unit', element: <UnitsPage /> },
+      { path: 'unit/:id', element: <UnitPage /> },
+      { path: 'pengguna', element: <UsersPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'akun', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -1,7 +1,15 @@
 import type { TModule } from '@atensi/contracts';
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBook, IconHome, IconLogout, IconShieldSearch, IconUserCircle } from '@tabler/icons-react';
+import {
+  IconBook,
+  IconBuildingCommunity,
+  IconHome,
+  IconLogout,
+  IconShieldSearch,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +21,8 @@ import { useMe } from './auth.tsx';
 
 const NAV: { module: TModule; to: string; label: string; icon: typeof IconHome }[] = [
   { module: 'home', to: '/', label: 'nav.home', icon: IconHome },
+  { module: 'units', to: '/unit', label: 'nav.units', icon: IconBuildingCommunity },
+  { module: 'users', to: '/pengguna', label: 'nav.users', icon: IconUsers },
   { module: 'audit', to: '/audit', label: 'nav.audit', icon: IconShieldSearch },
   { module: 'account', to: '/akun', label: 'nav.account', icon: IconUserCircle },
 ];

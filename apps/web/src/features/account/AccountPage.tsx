@@ -1,6 +1,5 @@
 import type { TMe, TSession } from '@atensi/contracts';
 import { Alert, Badge, Button, Card, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -9,6 +8,7 @@ import { useNavigate } from 'react-router';
 import { ApiError, api } from '../../app/api-client.ts';
 import { ME_KEY, useMe } from '../../app/auth.tsx';
 import { PageTitle } from '../../app/Layout.tsx';
+import { notify } from '../../components/notify.ts';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 
@@ -24,7 +24,7 @@ function PasswordForm({ me }: { me: TMe }) {
     mutationFn: () =>
       api('/auth/password', { method: 'POST', body: { currentPassword: current, newPassword: next } }),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('account.saved') });
+      notify(t('account.saved'));
       setCurrent('');
       setNext('');
       setConfirm('');
@@ -107,7 +107,7 @@ function Sessions() {
   const end = useMutation({
     mutationFn: (id: string) => api(`/auth/sessions/${id}`, { method: 'DELETE' }),
     onSuccess: async () => {
-      notifications.show({ message: t('account.ended') });
+      notify(t('account.ended'), 'blue');
       await queryClient.invalidateQueries({ queryKey: ['auth', 'sessions'] });
     },
   });

@@ -1,5 +1,5 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingCommunity, IconShieldSearch, IconUserCircle } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconShieldSearch, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../app/auth.tsx';
@@ -11,6 +11,14 @@ export default function HomePage() {
   const me = useMe().data;
   if (!me) return <LoadingState />;
   const cards = [
+    {
+      module: 'units',
+      to: '/unit',
+      title: t('nav.units'),
+      text: t('home.unitsDesc'),
+      icon: IconBuildingCommunity,
+    },
+    { module: 'users', to: '/pengguna', title: t('nav.users'), text: t('home.usersDesc'), icon: IconUsers },
     {
       module: 'audit',
       to: '/audit',

@@ -1,0 +1,272 @@
+import type { TUnit } from '@atensi/contracts';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../app/api-client.ts';
+import { useMe } from '../../app/auth.tsx';
+import { notify } from '../../components/notify.ts';
+import { ErrorState, LoadingState } from '../../components/states.tsx';
+import { formatNumber } from '../../lib/format.ts';
+import { useReference, useUnit, useUpdateUnit } from './api.ts';
+
+type Draft = { address: string; phone: string; email: string; headName: string };
+
+function ProfileForm({ unit, onDone }: { unit: TUnit; onDone: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const update = useUpdateUnit(unit.id);
+  const [draft, setDraft] = useState<Draft>({
+    address: unit.address ?? '',
+    phone: unit.phone ?? '',
+    email: unit.email ?? '',
+    headName: unit.headName ?? '',
+  });
+  const err = update.error instanceof ApiError ? update.error : null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    update.mutate(
+      {
+        address: draft.address.trim() || null,
+        phone: draft.phone.trim() || null,
+        email: draft.email.trim() || null,
+        headName: draft.headName.trim() || null,
+        version: unit.version,
+      },
+      {
+        onSuccess: () => {
+          notify(t('units.saved'));
+          onDone();
+        },
+        onError: (e) => {
+          if (e instanceof ApiError && e.code === 'CONFLICT') {
+            void queryClient.invalidateQueries({ queryKey: ['unit', unit.id] });
+          }
+        },
+      },
+    );
+  };
+  const field = (k: keyof Draft, label: string, type = 'text') => (
+    <TextInput
+      label={label}
+      type={type}
+      value={draft[k]}
+      onChange={(e) => {
+        const v = e.currentTarget.value;
+        setDraft((d) => ({ ...d, [k]: v }));
+      }}
+      error={err?.fieldError(k)}
+    />
+  );
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        {err?.code === 'CONFLICT' ? (
+          <Alert color="yellow" role="alert">
+            {t('units.conflict')}
+          </Alert>
+        ) : err && !err.details.length ? (
+          <ErrorState error={err} />
+        ) : null}
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          {field('headName', t('units.head'))}
+          {field('phone', t('units.phone'), 'tel')}
+          {field('email', t('units.email'), 'email')}
+          {field('address', t('units.address'))}
+        </SimpleGrid>
+        <Group gap="sm">
+          <Button type="submit" loading={update.isPending}>
+            {t('units.save')}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {t('units.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export default function UnitPage() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const unit = useUnit(id);
+  const me = useMe().data;
+  const reference = useReference();
+  const [editing, setEditing] = useState(false);
+  if (unit.isPending) return <LoadingState />;
+  if (unit.isError) return <ErrorState error={unit.error} onRetry={() => void unit.refetch()} />;
+  const u = unit.data;
+  const mayEdit = me?.role === 'admin' || (me?.role === 'kepala_upt' && me.unit?.id === u.id);
+  const clusterName = (code: string) => {
+    const c = reference.data?.clusters.find((x) => x.code === code);
+    return c ? (i18n.language === 'en' ? c.nameEn : c.nameId) : code;
+  };
+  const residential = u.services.filter((s) => s.isResidential && s.residentialCapacity > 0);
+
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/unit" size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} aria-hidden />
+          {t('units.back')}
+        </Group>
+      </Anchor>
+      <div>
+        <Group gap="xs">
+          <Badge variant="outline">{u.code}</Badge>
+          {u.isArchived ? <Badge color="gray">{t('units.archived')}</Badge> : null}
+          {!u.isVerified ? (
+            <Badge color="yellow" variant="outline">
+              {t('units.unverified')}
+            </Badge>
+          ) : null}
+        </Group>
+        <Title order={1} size="h2" mt="xs">
+          {u.name}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {u.city}, {u.provinceName}
+          {u.laterName ? ` · ${u.laterName}` : ''}
+        </Text>
+      </div>
+
+      <Card withBorder padding="lg" component="section" aria-labelledby="profile-title">
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h4" id="profile-title">
+            {t('units.profile')}
+          </Title>
+          {mayEdit && !editing ? (
+            <Button size="xs" variant="default" onClick={() => setEditing(true)}>
+              {t('units.edit')}
+            </Button>
+          ) : null}
+        </Group>
+        {editing ? (
+          <ProfileForm unit={u} onDone={() => setEditing(false)} />
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+            {[
+              [t('units.head'), u.headName],
+              [t('units.phone'), u.phone],
+              [t('units.email'), u.email],
+              [t('units.address'), u.address],
+              [t('units.staff'), formatNumber(u.staffCount)],
+              [t('units.source'), u.source],
+            ].map(([label, value]) => (
+              <div key={label}>
+                <Text size="xs" c="dimmed">
+                  {label}
+                </Text>
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {value || '—'}
+                </Text>
+              </div>
+            ))}
+          </SimpleGrid>
+        )}
+      </Card>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder padding="lg" component="section" aria-labelledby="services-title">
+          <Title order={2} size="h4" id="services-title" mb="sm">
+            {t('units.services')}
+          </Title>
+          <Table.ScrollContainer minWidth={380}>
+            <Table verticalSpacing={4}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('units.cluster')}</Table.Th>
+                  <Table.Th>{t('units.residential')}</Table.Th>
+                  <Table.Th>{t('units.family')}</Table.Th>
+                  <Table.Th>{t('units.community')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {u.services.map((s) => (
+                  <Table.Tr key={s.clusterCode}>
+                    <Table.Td>{clusterName(s.clusterCode)}</Table.Td>
+                    <Table.Td>{s.isResidential ? `✓ ${formatNumber(s.residentialCapacity)}` : '—'}</Table.Td>
+                    <Table.Td>{s.isFamily ? '✓' : '—'}</Table.Td>
+                    <Table.Td>{s.isCommunity ? '✓' : '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+        <Stack gap="md">
+          <Card withBorder padding="lg" component="section" aria-labelledby="capacity-title">
+            <Title order={2} size="h4" id="capacity-title" mb="sm">
+              {t('units.capacityUse')}
+            </Title>
+            {residential.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                —
+              </Text>
+            ) : (
+              <Stack gap="xs">
+                {residential.map((s) => (
+                  <div key={s.clusterCode}>
+                    <Group justify="space-between">
+                      <Text size="sm">{clusterName(s.clusterCode)}</Text>
+                      <Text size="xs" c="dimmed">
+                        {t('units.free', { free: s.residentialCapacity, total: s.residentialCapacity })}
+                      </Text>
+                    </Group>
+                    <Progress value={0} aria-label={clusterName(s.clusterCode)} />
+                  </div>
+                ))}
+              </Stack>
+            )}
+          </Card>
+          <Card withBorder padding="lg" component="section" aria-labelledby="coverage-title">
+            <Title order={2} size="h4" id="coverage-title" mb="sm">
+              {t('units.coverage')}
+            </Title>
+            <Group gap="xs">
+              {u.coverage.map((c) => (
+                <Badge key={c.code} variant="outline" color={c.isDefault ? 'gray' : 'blue'}>
+                  {c.name}
+                  {c.isDefault ? ` (${t('units.defaultCoverage')})` : ''}
+                </Badge>
+              ))}
+            </Group>
+          </Card>
+          <Card withBorder padding="lg" component="section" aria-labelledby="facilities-title">
+            <Title order={2} size="h4" id="facilities-title" mb="sm">
+              {t('units.facilities')}
+            </Title>
+            {u.facilities.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('units.noFacilities')}
+              </Text>
+            ) : (
+              u.facilities.map((f) => (
+                <Text size="sm" key={f.id}>
+                  {f.kind === 'outlet' ? t('units.outlet') : t('units.warehouse')}: {f.name}
+                </Text>
+              ))
+            )}
+          </Card>
+        </Stack>
+      </SimpleGrid>
+    </Stack>
+  );
+}
