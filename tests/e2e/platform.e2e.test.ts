@@ -1,6 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type Server, seriousA11yViolations, signIn, startServer } from './harness.ts';
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  type Server,
+  seriousA11yViolations,
+  signIn,
+  startServer,
+} from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -60,7 +67,25 @@ describe('sign-in', () => {
     await signIn(page, server.url, 'peksos.soeharso');
     await page.getByRole('heading', { name: /Selamat datang, Agus Prasetyo/ }).waitFor();
     expect(await page.getByTestId('user-unit').textContent()).toContain('SOEHARSO');
+    expect(await page.getByTestId('header-unit').textContent()).toContain('Prof. Dr. Soeharso');
     expect(await page.getByRole('link', { name: 'Log audit' }).count()).toBe(0);
+    // Typing the address does not open it either: the API refuses and the page says so.
+    await page.goto(`${server.url}/audit`);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('FORBIDDEN');
+  });
+
+  it('sends a user whose session ended back to the login page with an explanation', async () => {
+    await signIn(page, server.url, 'admin');
+    await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
+    await context.clearCookies();
+    await page.getByRole('link', { name: 'Log audit' }).first().click();
+    await page.waitForURL(/\/login\?expired=1&next=%2Faudit$/);
+    await page.getByText('Sesi Anda telah berakhir. Silakan masuk kembali.').waitFor();
+    // Signing in again returns to the page the user was on.
+    await page.getByLabel('Nama pengguna').fill('admin');
+    await page.getByLabel(/^Kata sandi/).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: 'Log audit', level: 1 }).waitFor();
   });
 });
 
@@ -88,7 +113,36 @@ describe('audit log page', () => {
     const row = page.getByTestId('audit-row').filter({ hasText: 'Masuk' }).first();
     await row.waitFor();
     await row.getByRole('button', { name: 'Rincian' }).click();
-    await expect(page.getByRole('dialog').isVisible()).resolves.toBe(true);
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('user_session');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The sign-in also updated the user record: its details show the field before and after.
+    const update = page.getByTestId('audit-row').filter({ hasText: 'Ubah' }).filter({ hasText: 'app_user' });
+    await update.first().getByRole('button', { name: 'Rincian' }).click();
+    const changes = page.getByRole('dialog').getByTestId('audit-changes');
+    await changes.waitFor();
+    expect(await changes.textContent()).toContain('last_login_at');
+  });
+
+  it('narrows the list by action and loads more pages', async () => {
+    await signIn(page, server.url, 'admin');
+    await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
+    await page.goto(`${server.url}/audit`);
+    await page.getByTestId('audit-row').first().waitFor();
+    expect(await page.getByTestId('audit-row').count()).toBe(50);
+    await page.getByRole('button', { name: 'Muat lebih banyak' }).click();
+    await page.getByTestId('audit-row').nth(50).waitFor();
+
+    await page.getByRole('textbox', { name: 'Tindakan' }).click();
+    await page.getByRole('option', { name: 'Masuk', exact: true }).click();
+    await page.getByRole('button', { name: 'Cari' }).click();
+    await page.getByText('Semua catatan sudah ditampilkan.').waitFor();
+    const actions = await page.getByTestId('audit-row').locator('td:nth-child(4)').allTextContents();
+    expect(actions.length).toBeGreaterThan(0);
+    expect(new Set(actions)).toEqual(new Set(['Masuk']));
   });
 });
 
@@ -108,6 +162,10 @@ describe('on a phone', () => {
     await audit.waitFor({ state: 'visible' });
     await audit.click();
     await page.getByRole('heading', { name: 'Log audit' }).waitFor();
+    // On a phone the log is a list of cards; tapping one opens its details.
+    await page.getByTestId('audit-card').first().click();
+    await page.getByRole('dialog').getByText('ID permintaan').waitFor();
+    expect(await page.getByTestId('audit-row').count()).toBe(0);
   });
 });
 

@@ -36,6 +36,14 @@ describe('units', () => {
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.getByText('+62 271 714 750').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The matrix row: take children in residentially with 12 beds.
+    await page.getByRole('button', { name: 'Ubah layanan' }).click();
+    await page.getByLabel('Anak: Residensial').check();
+    await page.getByLabel('Anak: Tempat tidur').fill('12');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('button', { name: 'Ubah layanan' }).waitFor();
+    await page.getByText('12 dari 12 tempat tidur kosong').waitFor();
   });
 
   it('shows the multi-function matrix with free beds', async () => {

@@ -4,7 +4,7 @@ import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantin
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ApiError } from './api-client.ts';
 import { RequireAuth } from './auth.tsx';
 import { Layout } from './Layout.tsx';
@@ -68,6 +68,8 @@ const router = createBrowserRouter([
       { path: 'pengguna', element: <UsersPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'akun', element: <AccountPage /> },
+      // The password form lives on the account page; keep the address people were given working.
+      { path: 'akun/kata-sandi', element: <Navigate to="/akun" replace /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -61,9 +61,8 @@ export function Layout() {
                 <Text size="sm" fw={600} data-testid="user-name">
                   {me.displayName}
                 </Text>
-                <Text size="xs" c="dimmed">
-                  {t(`role.${me.role}`)}
-                  {me.unit ? ` · ${me.unit.code}` : ''}
+                <Text size="xs" c="dimmed" truncate maw={360} title={me.unit?.name} data-testid="header-unit">
+                  {t(`role.${me.role}`)} · {me.unit ? me.unit.name : t('home.hqShort')}
                 </Text>
               </Stack>
             ) : null}
@@ -95,7 +94,7 @@ export function Layout() {
         <AppShell.Section>
           {me ? (
             <Text size="xs" c="dimmed" px="sm" pb="xs" hiddenFrom="xs">
-              {me.displayName} · {t(`role.${me.role}`)}
+              {me.displayName} · {t(`role.${me.role}`)} · {me.unit ? me.unit.name : t('home.hqShort')}
             </Text>
           ) : null}
           <Button

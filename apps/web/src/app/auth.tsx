@@ -1,7 +1,7 @@
 import type { TMe } from '@atensi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { type ReactNode, useEffect, useRef } from 'react';
+import { Navigate, useLocation } from 'react-router';
 import { LoadingState } from '../components/states.tsx';
 import { ApiError, api, setUnauthorizedHandler } from './api-client.ts';
 
@@ -28,22 +28,27 @@ export function useMe() {
 export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
+  // Set when a signed-in request answers 401, so the login page can say the session ended.
+  const expired = useRef(false);
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
+      expired.current = true;
       queryClient.setQueryData(ME_KEY, null);
-      void navigate('/login?expired=1', { replace: true });
     });
     return () => setUnauthorizedHandler(null);
-  }, [navigate, queryClient]);
+  }, [queryClient]);
 
   if (me.isPending) return <LoadingState />;
   if (me.isError) throw me.error;
   if (!me.data) {
+    const params = new URLSearchParams();
+    if (expired.current) params.set('expired', '1');
     const next = location.pathname + location.search;
-    return <Navigate to={`/login${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />;
+    if (next !== '/') params.set('next', next);
+    const query = params.toString();
+    return <Navigate to={`/login${query ? `?${query}` : ''}`} replace />;
   }
   if (me.data.mustChangePassword && location.pathname !== '/akun') return <Navigate to="/akun" replace />;
   return <>{children}</>;

@@ -1,36 +1,12 @@
 import { AUDIT_ACTIONS, type TAuditEvent } from '@atensi/contracts';
-import {
-  Badge,
-  Button,
-  Code,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../app/Layout.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { AuditEventDetails } from './AuditEventDetails.tsx';
+import { AuditEventList } from './AuditEventList.tsx';
 import { type AuditFilters, useAuditEvents } from './api.ts';
-
-const ACTION_COLOR: Record<string, string> = {
-  insert: 'green',
-  update: 'blue',
-  delete: 'red',
-  read: 'grape',
-  login: 'teal',
-  login_failed: 'orange',
-  logout: 'gray',
-  search: 'indigo',
-};
 
 type Draft = {
   actor: string;
@@ -50,13 +26,13 @@ function toFilters(d: Draft): AuditFilters {
   if (d.entity.trim()) f.entity = d.entity.trim();
   if (d.entityId.trim()) f.entityId = d.entityId.trim();
   if (d.from) f.from = new Date(`${d.from}T00:00:00`).toISOString();
-  if (d.to) f.to = new Date(`${d.to}T23:59:59.999`).toISOString();
+  if (d.to) {
+    // `to` is exclusive: up to the start of the day after the chosen one, in the browser's time zone.
+    const end = new Date(`${d.to}T00:00:00`);
+    end.setDate(end.getDate() + 1);
+    f.to = end.toISOString();
+  }
   return f;
-}
-
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 export default function AuditPage() {
@@ -140,59 +116,7 @@ export default function AuditPage() {
       ) : items.length === 0 ? (
         <EmptyState text={t('audit.none')} />
       ) : (
-        <Paper withBorder>
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('audit.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('audit.time')}</Table.Th>
-                  <Table.Th>{t('audit.actor')}</Table.Th>
-                  <Table.Th>{t('audit.action')}</Table.Th>
-                  <Table.Th>{t('audit.entity')}</Table.Th>
-                  <Table.Th>{t('audit.entityId')}</Table.Th>
-                  <Table.Th>{t('audit.ip')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('audit.details')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((e) => (
-                  <Table.Tr key={e.id} data-testid="audit-row">
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{e.actorUsername ?? t('audit.system')}</Text>
-                      {e.actorRole ? (
-                        <Text size="xs" c="dimmed">
-                          {t(`role.${e.actorRole}`)}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="dot" color={ACTION_COLOR[e.action] ?? 'gray'}>
-                        {t(`action.${e.action}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{e.entity}</Table.Td>
-                    <Table.Td>
-                      <Text size="xs" ff="monospace">
-                        {e.entityId ? e.entityId.slice(0, 13) : '—'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs">{e.ip ?? '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button size="compact-xs" variant="subtle" onClick={() => setOpen(e)}>
-                        {t('audit.details')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <AuditEventList items={items} onOpen={setOpen} />
       )}
       {items.length > 0 ? (
         <Group justify="space-between">
@@ -215,45 +139,14 @@ export default function AuditPage() {
         </Group>
       ) : null}
 
-      <Modal opened={open !== null} onClose={() => setOpen(null)} title={t('audit.details')} size="lg">
-        {open ? (
-          <Stack gap="sm">
-            <Text size="sm">
-              {formatDateTime(open.at)} · {open.actorUsername ?? t('audit.system')} ·{' '}
-              {t(`action.${open.action}`)} · {open.entity} {open.entityId ?? ''}
-            </Text>
-            {open.changes && Object.keys(open.changes).length > 0 ? (
-              <Table.ScrollContainer minWidth={420}>
-                <Table withTableBorder>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('audit.field')}</Table.Th>
-                      <Table.Th>{t('audit.before')}</Table.Th>
-                      <Table.Th>{t('audit.after')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {Object.entries(open.changes).map(([field, c]) => (
-                      <Table.Tr key={field}>
-                        <Table.Td>{field}</Table.Td>
-                        <Table.Td>{show(c.before)}</Table.Td>
-                        <Table.Td>{show(c.after)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            ) : null}
-            {open.meta ? (
-              <div>
-                <Text size="sm" fw={600}>
-                  {t('audit.meta')}
-                </Text>
-                <Code block>{JSON.stringify(open.meta, null, 2)}</Code>
-              </div>
-            ) : null}
-          </Stack>
-        ) : null}
+      <Modal
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        title={t('audit.details')}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('audit.close') }}
+      >
+        {open ? <AuditEventDetails event={open} /> : null}
       </Modal>
     </Stack>
   );

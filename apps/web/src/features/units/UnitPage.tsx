@@ -25,6 +25,8 @@ import { notify } from '../../components/notify.ts';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { useReference, useUnit, useUpdateUnit } from './api.ts';
+import { CoverageEditor, FacilitiesEditor, ServicesEditor } from './editors.tsx';
+import { StaffList } from './StaffList.tsx';
 
 type Draft = { address: string; phone: string; email: string; headName: string };
 
@@ -110,6 +112,8 @@ export default function UnitPage() {
   const me = useMe().data;
   const reference = useReference();
   const [editing, setEditing] = useState(false);
+  const [editingServices, setEditingServices] = useState(false);
+  const [editingCoverage, setEditingCoverage] = useState(false);
   if (unit.isPending) return <LoadingState />;
   if (unit.isError) return <ErrorState error={unit.error} onRetry={() => void unit.refetch()} />;
   const u = unit.data;
@@ -185,31 +189,44 @@ export default function UnitPage() {
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder padding="lg" component="section" aria-labelledby="services-title">
-          <Title order={2} size="h4" id="services-title" mb="sm">
-            {t('units.services')}
-          </Title>
-          <Table.ScrollContainer minWidth={380}>
-            <Table verticalSpacing={4}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('units.cluster')}</Table.Th>
-                  <Table.Th>{t('units.residential')}</Table.Th>
-                  <Table.Th>{t('units.family')}</Table.Th>
-                  <Table.Th>{t('units.community')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {u.services.map((s) => (
-                  <Table.Tr key={s.clusterCode}>
-                    <Table.Td>{clusterName(s.clusterCode)}</Table.Td>
-                    <Table.Td>{s.isResidential ? `✓ ${formatNumber(s.residentialCapacity)}` : '—'}</Table.Td>
-                    <Table.Td>{s.isFamily ? '✓' : '—'}</Table.Td>
-                    <Table.Td>{s.isCommunity ? '✓' : '—'}</Table.Td>
+          <Group justify="space-between" mb="sm">
+            <Title order={2} size="h4" id="services-title">
+              {t('units.services')}
+            </Title>
+            {mayEdit && !editingServices ? (
+              <Button size="xs" variant="default" onClick={() => setEditingServices(true)}>
+                {t('units.editServices')}
+              </Button>
+            ) : null}
+          </Group>
+          {editingServices ? (
+            <ServicesEditor unit={u} onDone={() => setEditingServices(false)} />
+          ) : (
+            <Table.ScrollContainer minWidth={380}>
+              <Table verticalSpacing={4}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('units.cluster')}</Table.Th>
+                    <Table.Th>{t('units.residential')}</Table.Th>
+                    <Table.Th>{t('units.family')}</Table.Th>
+                    <Table.Th>{t('units.community')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                </Table.Thead>
+                <Table.Tbody>
+                  {u.services.map((s) => (
+                    <Table.Tr key={s.clusterCode}>
+                      <Table.Td>{clusterName(s.clusterCode)}</Table.Td>
+                      <Table.Td>
+                        {s.isResidential ? `✓ ${formatNumber(s.residentialCapacity)}` : '—'}
+                      </Table.Td>
+                      <Table.Td>{s.isFamily ? '✓' : '—'}</Table.Td>
+                      <Table.Td>{s.isCommunity ? '✓' : '—'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
         </Card>
         <Stack gap="md">
           <Card withBorder padding="lg" component="section" aria-labelledby="capacity-title">
@@ -237,23 +254,36 @@ export default function UnitPage() {
             )}
           </Card>
           <Card withBorder padding="lg" component="section" aria-labelledby="coverage-title">
-            <Title order={2} size="h4" id="coverage-title" mb="sm">
-              {t('units.coverage')}
-            </Title>
-            <Group gap="xs">
-              {u.coverage.map((c) => (
-                <Badge key={c.code} variant="outline" color={c.isDefault ? 'gray' : 'blue'}>
-                  {c.name}
-                  {c.isDefault ? ` (${t('units.defaultCoverage')})` : ''}
-                </Badge>
-              ))}
+            <Group justify="space-between" mb="sm">
+              <Title order={2} size="h4" id="coverage-title">
+                {t('units.coverage')}
+              </Title>
+              {mayEdit && !editingCoverage ? (
+                <Button size="xs" variant="default" onClick={() => setEditingCoverage(true)}>
+                  {t('units.editCoverage')}
+                </Button>
+              ) : null}
             </Group>
+            {editingCoverage ? (
+              <CoverageEditor unit={u} onDone={() => setEditingCoverage(false)} />
+            ) : (
+              <Group gap="xs">
+                {u.coverage.map((c) => (
+                  <Badge key={c.code} variant="outline" color={c.isDefault ? 'gray' : 'blue'}>
+                    {c.name}
+                    {c.isDefault ? ` (${t('units.defaultCoverage')})` : ''}
+                  </Badge>
+                ))}
+              </Group>
+            )}
           </Card>
           <Card withBorder padding="lg" component="section" aria-labelledby="facilities-title">
             <Title order={2} size="h4" id="facilities-title" mb="sm">
               {t('units.facilities')}
             </Title>
-            {u.facilities.length === 0 ? (
+            {mayEdit ? (
+              <FacilitiesEditor unit={u} />
+            ) : u.facilities.length === 0 ? (
               <Text size="sm" c="dimmed">
                 {t('units.noFacilities')}
               </Text>
@@ -267,6 +297,7 @@ export default function UnitPage() {
           </Card>
         </Stack>
       </SimpleGrid>
+      {mayEdit ? <StaffList unitId={u.id} /> : null}
     </Stack>
   );
 }
