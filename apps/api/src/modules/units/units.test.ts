@@ -291,3 +291,42 @@ describe('adding, archiving and merging units (admin)', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('outlets and warehouses', () => {
+  it('lets the head of unit add and remove their own, and refuses another unit', async () => {
+    const u = await unit('SOEHARSO');
+    const added = await t.request(kepalaSoeharso, {
+      method: 'POST',
+      url: `/api/v1/units/${u.id}/facilities`,
+      payload: { kind: 'outlet', name: 'Sentra Kreasi ATENSI Solo' },
+    });
+    expect(added.statusCode).toBe(200);
+    const facility = added
+      .json()
+      .facilities.find((f: { name: string }) => f.name === 'Sentra Kreasi ATENSI Solo');
+    expect(facility).toMatchObject({ kind: 'outlet' });
+    const other = await unit('TODDOPULI');
+    const refused = await t.request(kepalaSoeharso, {
+      method: 'POST',
+      url: `/api/v1/units/${other.id}/facilities`,
+      payload: { kind: 'warehouse', name: 'Gudang Makassar' },
+    });
+    expect(refused.statusCode).toBe(403);
+    const bad = await t.request(kepalaSoeharso, {
+      method: 'POST',
+      url: `/api/v1/units/${u.id}/facilities`,
+      payload: { kind: 'kiosk', name: 'X' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const removed = await t.request(kepalaSoeharso, {
+      method: 'DELETE',
+      url: `/api/v1/units/${u.id}/facilities/${facility.id}`,
+    });
+    expect(removed.json().facilities.some((f: { id: string }) => f.id === facility.id)).toBe(false);
+    const again = await t.request(kepalaSoeharso, {
+      method: 'DELETE',
+      url: `/api/v1/units/${u.id}/facilities/${facility.id}`,
+    });
+    expect(again.statusCode).toBe(404);
+  });
+});
