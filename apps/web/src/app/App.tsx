@@ -1,12 +1,13 @@
+import type { TModule } from '@atensi/contracts';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ApiError } from './api-client.ts';
-import { RequireAuth } from './auth.tsx';
+import { RequireAuth, RequireModule } from './auth.tsx';
 import { Layout } from './Layout.tsx';
 import { RouteError } from './RouteError.tsx';
 
@@ -18,6 +19,7 @@ const UnitPage = lazy(() => import('../features/units/UnitPage.tsx'));
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
 const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage.tsx'));
+const ForbiddenPage = lazy(() => import('../features/errors/ForbiddenPage.tsx'));
 
 const theme = createTheme({
   primaryColor: 'blue',
@@ -52,6 +54,14 @@ const queryClient = new QueryClient({
   },
 });
 
+function only(module: TModule, page: ReactNode) {
+  return (
+    <RequireModule module={module} fallback={<ForbiddenPage />}>
+      {page}
+    </RequireModule>
+  );
+}
+
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   {
@@ -63,10 +73,10 @@ const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'unit', element: <UnitsPage /> },
-      { path: 'unit/:id', element: <UnitPage /> },
-      { path: 'pengguna', element: <UsersPage /> },
-      { path: 'audit', element: <AuditPage /> },
+      { path: 'unit', element: only('units', <UnitsPage />) },
+      { path: 'unit/:id', element: only('units', <UnitPage />) },
+      { path: 'pengguna', element: only('users', <UsersPage />) },
+      { path: 'audit', element: only('audit', <AuditPage />) },
       { path: 'akun', element: <AccountPage /> },
       // The password form lives on the account page; keep the address people were given working.
       { path: 'akun/kata-sandi', element: <Navigate to="/akun" replace /> },

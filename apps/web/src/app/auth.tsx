@@ -1,4 +1,4 @@
-import type { TMe } from '@atensi/contracts';
+import type { TMe, TModule } from '@atensi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Navigate, useLocation } from 'react-router';
@@ -52,4 +52,18 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   if (me.data.mustChangePassword && location.pathname !== '/akun') return <Navigate to="/akun" replace />;
   return <>{children}</>;
+}
+
+/** A page of one module: shown only to users whose role opens it (the server's policy lists them in `modules`). */
+export function RequireModule({
+  module,
+  children,
+  fallback,
+}: {
+  module: TModule;
+  children: ReactNode;
+  fallback: ReactNode;
+}) {
+  const me = useMe().data;
+  return <>{me?.modules.includes(module) ? children : fallback}</>;
 }

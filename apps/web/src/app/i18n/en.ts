@@ -200,6 +200,8 @@ export const en: Messages = {
     retry: 'Try again',
     notFound: 'Page not found',
     notFoundText: 'The address you opened does not exist or has moved.',
+    forbidden: 'You may not open this page',
+    forbiddenText: 'Your role does not give access to this module. Ask an administrator if you need it.',
     backHome: 'Back to home',
   },
   common: { loading: 'Loading…', code: 'Code' },

@@ -200,6 +200,8 @@ export const id = {
     retry: 'Coba lagi',
     notFound: 'Halaman tidak ditemukan',
     notFoundText: 'Alamat yang Anda buka tidak ada atau sudah dipindahkan.',
+    forbidden: 'Anda tidak berwenang membuka halaman ini',
+    forbiddenText: 'Peran Anda tidak memberi akses ke modul ini. Hubungi admin bila Anda memerlukannya.',
     backHome: 'Kembali ke beranda',
   },
   common: { loading: 'Memuat…', code: 'Kode' },
