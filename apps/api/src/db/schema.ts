@@ -5,6 +5,7 @@ import {
   bigserial,
   boolean,
   check,
+  date,
   doublePrecision,
   index,
   inet,
@@ -293,5 +294,301 @@ export const auditEvent = pgTable(
     index('audit_event_at_idx').on(t.at),
     index('audit_event_entity_idx').on(t.entity, t.entityId),
     index('audit_event_actor_idx').on(t.actorUsername, t.id),
+  ],
+);
+
+// ---- people (Penerima Manfaat): unit-scoped by the service layer and by row-level security ----
+// Field classes (UU 27/2022): identity and address are personal; health, drug use, HIV, criminal record
+// and trafficking details are specific (sensitive) and live apart in person_sensitive.
+
+export const person = pgTable(
+  'person',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** 16 digits, validated (see people/nik.ts); null for people who arrive without documents. */
+    nik: text('nik'),
+    /** Why there is no NIK yet (e.g. never registered, documents lost); the record shows a to-do. */
+    noNikReason: text('no_nik_reason'),
+    /** The current family card number; its history is in person_kk. */
+    kkNo: text('kk_no'),
+    fullName: text('full_name').notNull(),
+    /** Normalised name (lower case, no titles or punctuation): what trigram search runs on. */
+    nameNorm: text('name_norm').notNull(),
+    /** Name and aliases, normalised, for one search index. */
+    searchNames: text('search_names').notNull(),
+    sex: text('sex').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }),
+    birthDateEstimated: boolean('birth_date_estimated').notNull().default(false),
+    birthPlace: text('birth_place'),
+    motherName: text('mother_name'),
+    motherNameNorm: text('mother_name_norm'),
+    religion: text('religion'),
+    maritalStatus: text('marital_status'),
+    nationality: text('nationality').notNull().default('WNI'),
+    areaCode: text('area_code').references(() => area.code),
+    street: text('street'),
+    rt: text('rt'),
+    rw: text('rw'),
+    currentLocationKind: text('current_location_kind'),
+    currentLocation: text('current_location'),
+    disabilityType: text('disability_type'),
+    disabilityLevel: text('disability_level'),
+    registeredUnitId: uuid('registered_unit_id')
+      .notNull()
+      .references(() => unit.id),
+    /** Set when this record was merged into another; it then stays only for history and undo. */
+    mergedIntoId: uuid('merged_into_id'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('person_nik_uq').on(t.nik).where(sql`${t.nik} is not null and ${t.mergedIntoId} is null`),
+    index('person_kk_idx').on(t.kkNo),
+    index('person_search_trgm_idx').using('gin', t.searchNames.op('gin_trgm_ops')),
+    index('person_name_id_idx').on(sql`${t.nameNorm} collate "C"`, t.id),
+    index('person_unit_idx').on(t.registeredUnitId),
+    index('person_area_idx').on(t.areaCode),
+    index('person_birth_idx').on(t.birthDate),
+    check('person_sex_ck', sql`${t.sex} in ('L','P')`),
+    check('person_nik_ck', sql`${t.nik} is null or ${t.nik} ~ '^[0-9]{16}$'`),
+    check('person_kk_ck', sql`${t.kkNo} is null or ${t.kkNo} ~ '^[0-9]{16}$'`),
+    check('person_nationality_ck', sql`${t.nationality} in ('WNI','WNA')`),
+  ],
+);
+
+export const personAlias = pgTable(
+  'person_alias',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    alias: text('alias').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('person_alias_person_idx').on(t.personId)],
+);
+
+/** Family card numbers over time: a KK changes when a family splits or moves; never a key. */
+export const personKk = pgTable(
+  'person_kk',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    kkNo: text('kk_no').notNull(),
+    recordedAt: ts('recorded_at').notNull().defaultNow(),
+    endedAt: ts('ended_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('person_kk_person_idx').on(t.personId), index('person_kk_no_idx').on(t.kkNo)],
+);
+
+export const personPhone = pgTable(
+  'person_phone',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    /** E.164, e.g. +6281234567890. */
+    phone: text('phone').notNull(),
+    owner: text('owner').notNull(),
+    relationship: text('relationship'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('person_phone_person_idx').on(t.personId),
+    check('person_phone_owner_ck', sql`${t.owner} in ('self','guardian','family','other')`),
+  ],
+);
+
+/** Family members and guardians: another person record, or free text when they are not registered. */
+export const personRelation = pgTable(
+  'person_relation',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    relatedPersonId: uuid('related_person_id').references(() => person.id),
+    name: text('name'),
+    relationship: text('relationship').notNull(),
+    isGuardian: boolean('is_guardian').notNull().default(false),
+    phone: text('phone'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('person_relation_person_idx').on(t.personId),
+    index('person_relation_related_idx').on(t.relatedPersonId),
+    check('person_relation_who_ck', sql`${t.relatedPersonId} is not null or ${t.name} is not null`),
+  ],
+);
+
+export const personCluster = pgTable(
+  'person_cluster',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    clusterCode: text('cluster_code')
+      .notNull()
+      .references(() => cluster.code),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.clusterCode] }),
+    index('person_cluster_code_idx').on(t.clusterCode),
+  ],
+);
+
+export const personPpks = pgTable(
+  'person_ppks',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    ppksNo: integer('ppks_no')
+      .notNull()
+      .references(() => ppksCategory.no),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.ppksNo] }), index('person_ppks_no_idx').on(t.ppksNo)],
+);
+
+/** Specific (sensitive) data: only the case team and the unit head read it, and every read is audited. */
+export const personSensitive = pgTable('person_sensitive', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => person.id),
+  healthNotes: text('health_notes'),
+  drugUse: text('drug_use'),
+  hivStatus: text('hiv_status'),
+  criminalRecord: text('criminal_record'),
+  traffickingDetails: text('trafficking_details'),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Which units may see a person: the one that registered them, those serving them, those referred to. */
+export const personUnit = pgTable(
+  'person_unit',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    reason: text('reason').notNull(),
+    since: ts('since').notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.unitId, t.reason] }),
+    index('person_unit_unit_idx').on(t.unitId, t.personId),
+    check('person_unit_reason_ck', sql`${t.reason} in ('registered','serves','referred')`),
+  ],
+);
+
+/** Consent (UU 27/2022): who gave it, for which purposes, how it was recorded, and its withdrawal. */
+export const personConsent = pgTable(
+  'person_consent',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    givenBy: text('given_by').notNull(),
+    guardianRelationId: uuid('guardian_relation_id').references(() => personRelation.id),
+    guardianName: text('guardian_name'),
+    purposes: text('purposes').array().notNull(),
+    method: text('method').notNull(),
+    witnessName: text('witness_name'),
+    documentId: uuid('document_id'),
+    givenAt: date('given_at', { mode: 'string' }).notNull(),
+    withdrawnAt: ts('withdrawn_at'),
+    withdrawnReason: text('withdrawn_reason'),
+    recordedBy: uuid('recorded_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('person_consent_person_idx').on(t.personId),
+    check('person_consent_by_ck', sql`${t.givenBy} in ('self','guardian')`),
+    check('person_consent_method_ck', sql`${t.method} in ('signed_form','verbal_witnessed')`),
+  ],
+);
+
+/** Uploaded documents and photos: stored outside the web root, served only through an authorised route. */
+export const personDocument = pgTable(
+  'person_document',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    deletedAt: ts('deleted_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('person_document_person_idx').on(t.personId)],
+);
+
+/** Merges of duplicate records: both histories kept, who and why recorded, undoable from the snapshot. */
+export const personMerge = pgTable(
+  'person_merge',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    survivorId: uuid('survivor_id')
+      .notNull()
+      .references(() => person.id),
+    mergedId: uuid('merged_id')
+      .notNull()
+      .references(() => person.id),
+    reason: text('reason').notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    mergedBy: uuid('merged_by'),
+    mergedAt: ts('merged_at').notNull().defaultNow(),
+    undoneAt: ts('undone_at'),
+    undoneBy: uuid('undone_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('person_merge_survivor_idx').on(t.survivorId),
+    index('person_merge_merged_idx').on(t.mergedId),
+  ],
+);
+
+/** Pairs a person confirmed are not the same person: the duplicate queue stops proposing them. */
+export const personDistinct = pgTable(
+  'person_distinct',
+  {
+    personA: uuid('person_a')
+      .notNull()
+      .references(() => person.id),
+    personB: uuid('person_b')
+      .notNull()
+      .references(() => person.id),
+    reason: text('reason'),
+    decidedBy: uuid('decided_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personA, t.personB] }),
+    check('person_distinct_order_ck', sql`${t.personA} < ${t.personB}`),
   ],
 );

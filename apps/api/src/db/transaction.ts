@@ -9,6 +9,11 @@ export type DbActor = {
   unitId: string | null;
   ip: string | null;
   requestId: string | null;
+  /**
+   * A request's scope (all: headquarters; unit; self). When set, the transaction runs as the
+   * non-superuser role atensi_app, so row-level security applies; seeds and the CLI leave it unset.
+   */
+  scope?: 'all' | 'unit' | 'self';
 };
 
 export const SYSTEM_ACTOR: DbActor = {
@@ -33,7 +38,9 @@ export async function withActorTransaction<T>(
       set_config('atensi.role', ${actor.role ?? ''}, true),
       set_config('atensi.unit_id', ${actor.unitId ?? ''}, true),
       set_config('atensi.ip', ${actor.ip ?? ''}, true),
-      set_config('atensi.request_id', ${actor.requestId ?? ''}, true)`);
+      set_config('atensi.request_id', ${actor.requestId ?? ''}, true),
+      set_config('atensi.scope', ${actor.scope ?? ''}, true)`);
+    if (actor.scope) await tx.execute(sql`set local role atensi_app`);
     return fn(tx);
   });
 }

@@ -55,6 +55,7 @@ export function inTransaction<T>(db: Db, req: FastifyRequest, fn: (ctx: Ctx) => 
       unitId: actor.unitId,
       ip: meta.ip,
       requestId: meta.requestId,
+      scope,
     },
     (tx) => fn({ db: tx, actor, scope, log: req.log, meta }),
   );
