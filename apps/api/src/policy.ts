@@ -35,6 +35,9 @@ export const POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/areas/:code': { access: 'roles', roles: everyRole('all') },
   'GET /api/v1/reference': { access: 'roles', roles: everyRole('all') },
   'PUT /api/v1/reference/clusters/:code': { access: 'roles', roles: { admin: 'all' } },
+  'PUT /api/v1/reference/ppks/:code': { access: 'roles', roles: { admin: 'all' } },
+  'PUT /api/v1/reference/services/:code': { access: 'roles', roles: { admin: 'all' } },
+  'PUT /api/v1/reference/programmes/:code': { access: 'roles', roles: { admin: 'all' } },
   // Units are not personal data: everyone reads them; admin edits all, a head of unit their own.
   'GET /api/v1/units': { access: 'roles', roles: everyRole('all') },
   'GET /api/v1/units/matrix': { access: 'roles', roles: everyRole('all') },
@@ -71,6 +74,7 @@ export const MODULE_ENTRY: Record<TModule, string | null> = {
   home: null,
   account: null,
   units: 'GET /api/v1/units',
+  reference: 'GET /api/v1/reference',
   users: 'GET /api/v1/users',
   audit: 'GET /api/v1/audit-events',
 };

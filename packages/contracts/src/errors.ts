@@ -100,6 +100,11 @@ export const ERROR_TABLE = {
     id: 'Data telah diubah orang lain. Muat ulang lalu coba lagi.',
     en: 'Someone else changed this record. Reload and try again.',
   },
+  REFERENCE_CODE_TAKEN: {
+    status: 409,
+    id: 'Kode ini sudah dipakai. Untuk mengubah data yang ada, buka lalu ubah data tersebut.',
+    en: 'This code is already in use. To change the existing record, open it and edit it.',
+  },
   UNIT_CODE_TAKEN: {
     status: 409,
     id: 'Kode unit sudah dipakai.',

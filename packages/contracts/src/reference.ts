@@ -63,27 +63,45 @@ export const ZCluster = z.object({
 export type TCluster = z.infer<typeof ZCluster>;
 
 export const ZPpksCategory = z.object({
-  no: z.number().int(),
+  no: z.number().int().describe('Number in Permensos 8/2012 (1–26); the key'),
   nameId: z.string(),
   nameEn: z.string(),
-  ageRule: z.string().nullable(),
-  defaultClusterCode: z.string().nullable(),
+  ageRule: z.string().nullable().describe('Who counts, e.g. "age 6-18"'),
+  defaultClusterCode: z.string().nullable().describe('The cluster a person in this category usually joins'),
   source: z.string(),
+  version: z.number().int(),
 });
+export type TPpksCategory = z.infer<typeof ZPpksCategory>;
 export const ZServiceComponent = z.object({
   code: z.string(),
   nameId: z.string(),
   nameEn: z.string(),
   examples: z.string().nullable(),
+  sortOrder: z.number().int(),
   source: z.string(),
+  version: z.number().int(),
 });
+export type TServiceComponent = z.infer<typeof ZServiceComponent>;
 export const ZProgramme = z.object({
   code: z.string(),
   nameId: z.string(),
   nameEn: z.string(),
-  kind: z.string(),
+  kind: z.string().describe('e.g. social assistance, health, empowerment'),
   source: z.string(),
+  version: z.number().int(),
 });
+export type TProgramme = z.infer<typeof ZProgramme>;
+export const ZProvinceCapital = z
+  .object({
+    provinceCode: z.string().describe('Kemendagri province code, e.g. 73'),
+    provinceName: z.string(),
+    capital: z.string().nullable(),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
+    source: z.string(),
+  })
+  .describe('A province with its capital, for routing when only an area code is known (read-only)');
+export type TProvinceCapital = z.infer<typeof ZProvinceCapital>;
 
 export const ZReferenceData = z
   .object({
@@ -91,8 +109,11 @@ export const ZReferenceData = z
     ppks: z.array(ZPpksCategory),
     services: z.array(ZServiceComponent).describe('The 7 ATENSI service components'),
     programmes: z.array(ZProgramme),
+    provinceCapitals: z.array(ZProvinceCapital),
   })
-  .describe('Clusters, PPKS categories, ATENSI service components and programmes, each with its source');
+  .describe(
+    'Clusters, PPKS categories, ATENSI service components, programmes and province capitals, each with its source',
+  );
 export type TReferenceData = z.infer<typeof ZReferenceData>;
 
 export const ZClusterCode = z
@@ -114,3 +135,59 @@ export const ZUpsertClusterRequest = z
   .describe('Add or edit a cluster; clusters are data, never a hard-coded list');
 export type TUpsertClusterRequest = z.infer<typeof ZUpsertClusterRequest>;
 export const ZClusterParams = z.strictObject({ code: ZClusterCode });
+
+const ZName = z.string().trim().min(2).max(200);
+const ZSource = z.string().trim().min(3).max(500).describe('Where this comes from (regulation, decree)');
+const ZVersion = z
+  .number()
+  .int()
+  .min(1)
+  .optional()
+  .describe('The version read; required when editing an existing record, left out when adding one');
+
+export const ZUpsertPpksRequest = z
+  .strictObject({
+    nameId: ZName,
+    nameEn: ZName,
+    ageRule: z.string().trim().max(200).nullable().optional(),
+    defaultClusterCode: ZClusterCode.nullable().optional().describe('An existing cluster, or null'),
+    source: ZSource,
+    version: ZVersion,
+  })
+  .describe('Add or edit a PPKS category');
+export type TUpsertPpksRequest = z.infer<typeof ZUpsertPpksRequest>;
+export const ZPpksParams = z.strictObject({
+  code: z.coerce.number().int().min(1).max(999).describe('The category number'),
+});
+
+/** Service components share the cluster code format: lower-case letters, digits and underscore. */
+export const ZServiceComponentCode = ZClusterCode;
+export const ZUpsertServiceComponentRequest = z
+  .strictObject({
+    nameId: ZName,
+    nameEn: ZName,
+    examples: z.string().trim().max(1000).nullable().optional(),
+    sortOrder: z.number().int().min(0).max(1000).optional(),
+    source: ZSource,
+    version: ZVersion,
+  })
+  .describe('Add or edit an ATENSI service component');
+export type TUpsertServiceComponentRequest = z.infer<typeof ZUpsertServiceComponentRequest>;
+export const ZServiceComponentParams = z.strictObject({ code: ZServiceComponentCode });
+
+export const ZProgrammeCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9_]{1,49}$/, 'capital letters, digits and underscore');
+export const ZUpsertProgrammeRequest = z
+  .strictObject({
+    nameId: ZName,
+    nameEn: ZName,
+    kind: z.string().trim().min(2).max(100).describe('e.g. social assistance, health, empowerment'),
+    source: ZSource,
+    version: ZVersion,
+  })
+  .describe('Add or edit a programme or agency a person can be referred to');
+export type TUpsertProgrammeRequest = z.infer<typeof ZUpsertProgrammeRequest>;
+export const ZProgrammeParams = z.strictObject({ code: ZProgrammeCode });
