@@ -16,6 +16,7 @@ const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
 const UnitPage = lazy(() => import('../features/units/UnitPage.tsx'));
+const NearestPage = lazy(() => import('../features/units/NearestPage.tsx'));
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
 const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage.tsx'));
@@ -74,6 +75,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'unit', element: only('units', <UnitsPage />) },
+      { path: 'unit/terdekat', element: only('units', <NearestPage />) },
       { path: 'unit/:id', element: only('units', <UnitPage />) },
       { path: 'pengguna', element: only('users', <UsersPage />) },
       { path: 'audit', element: only('audit', <AuditPage />) },

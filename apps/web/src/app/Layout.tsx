@@ -6,6 +6,7 @@ import {
   IconBuildingCommunity,
   IconHome,
   IconLogout,
+  IconMapSearch,
   IconShieldSearch,
   IconUserCircle,
   IconUsers,
@@ -22,6 +23,7 @@ import { useMe } from './auth.tsx';
 const NAV: { module: TModule; to: string; label: string; icon: typeof IconHome }[] = [
   { module: 'home', to: '/', label: 'nav.home', icon: IconHome },
   { module: 'units', to: '/unit', label: 'nav.units', icon: IconBuildingCommunity },
+  { module: 'units', to: '/unit/terdekat', label: 'nav.nearest', icon: IconMapSearch },
   { module: 'users', to: '/pengguna', label: 'nav.users', icon: IconUsers },
   { module: 'audit', to: '/audit', label: 'nav.audit', icon: IconShieldSearch },
   { module: 'account', to: '/akun', label: 'nav.account', icon: IconUserCircle },

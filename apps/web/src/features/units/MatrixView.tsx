@@ -24,9 +24,14 @@ export function MatrixView() {
 
   return (
     <Stack gap="md">
-      <Text size="sm" c="dimmed">
-        {t('units.legend')}
-      </Text>
+      <Group justify="space-between" gap="xs">
+        <Text size="sm" fw={600} data-testid="matrix-count">
+          {t('units.matrixCount', { units: units.length, clusters: clusters.length })}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t('units.legend')}
+        </Text>
+      </Group>
       <Paper withBorder>
         <Table.ScrollContainer minWidth={900}>
           <Table withColumnBorders verticalSpacing={4} horizontalSpacing="xs" aria-label={t('units.matrix')}>

@@ -1,6 +1,4 @@
-import type { TUnit } from '@atensi/contracts';
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -11,99 +9,21 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../app/api-client.ts';
 import { useMe } from '../../app/auth.tsx';
-import { notify } from '../../components/notify.ts';
+import { AreaName } from '../../components/AreaPicker.tsx';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { formatNumber } from '../../lib/format.ts';
-import { useReference, useUnit, useUpdateUnit } from './api.ts';
+import { UnitAdminActions } from './admin.tsx';
+import { useReference, useUnit } from './api.ts';
 import { CoverageEditor, FacilitiesEditor, ServicesEditor } from './editors.tsx';
+import { ProfileForm } from './ProfileForm.tsx';
 import { StaffList } from './StaffList.tsx';
-
-type Draft = { address: string; phone: string; email: string; headName: string };
-
-function ProfileForm({ unit, onDone }: { unit: TUnit; onDone: () => void }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const update = useUpdateUnit(unit.id);
-  const [draft, setDraft] = useState<Draft>({
-    address: unit.address ?? '',
-    phone: unit.phone ?? '',
-    email: unit.email ?? '',
-    headName: unit.headName ?? '',
-  });
-  const err = update.error instanceof ApiError ? update.error : null;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    update.mutate(
-      {
-        address: draft.address.trim() || null,
-        phone: draft.phone.trim() || null,
-        email: draft.email.trim() || null,
-        headName: draft.headName.trim() || null,
-        version: unit.version,
-      },
-      {
-        onSuccess: () => {
-          notify(t('units.saved'));
-          onDone();
-        },
-        onError: (e) => {
-          if (e instanceof ApiError && e.code === 'CONFLICT') {
-            void queryClient.invalidateQueries({ queryKey: ['unit', unit.id] });
-          }
-        },
-      },
-    );
-  };
-  const field = (k: keyof Draft, label: string, type = 'text') => (
-    <TextInput
-      label={label}
-      type={type}
-      value={draft[k]}
-      onChange={(e) => {
-        const v = e.currentTarget.value;
-        setDraft((d) => ({ ...d, [k]: v }));
-      }}
-      error={err?.fieldError(k)}
-    />
-  );
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        {err?.code === 'CONFLICT' ? (
-          <Alert color="yellow" role="alert">
-            {t('units.conflict')}
-          </Alert>
-        ) : err && !err.details.length ? (
-          <ErrorState error={err} />
-        ) : null}
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          {field('headName', t('units.head'))}
-          {field('phone', t('units.phone'), 'tel')}
-          {field('email', t('units.email'), 'email')}
-          {field('address', t('units.address'))}
-        </SimpleGrid>
-        <Group gap="sm">
-          <Button type="submit" loading={update.isPending}>
-            {t('units.save')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('units.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
 
 export default function UnitPage() {
   const { t, i18n } = useTranslation();
@@ -117,7 +37,9 @@ export default function UnitPage() {
   if (unit.isPending) return <LoadingState />;
   if (unit.isError) return <ErrorState error={unit.error} onRetry={() => void unit.refetch()} />;
   const u = unit.data;
-  const mayEdit = me?.role === 'admin' || (me?.role === 'kepala_upt' && me.unit?.id === u.id);
+  // An archived unit is history: nobody edits it (the API refuses too).
+  const mayEdit =
+    !u.isArchived && (me?.role === 'admin' || (me?.role === 'kepala_upt' && me.unit?.id === u.id));
   const clusterName = (code: string) => {
     const c = reference.data?.clusters.find((x) => x.code === code);
     return c ? (i18n.language === 'en' ? c.nameEn : c.nameId) : code;
@@ -135,7 +57,11 @@ export default function UnitPage() {
       <div>
         <Group gap="xs">
           <Badge variant="outline">{u.code}</Badge>
-          {u.isArchived ? <Badge color="gray">{t('units.archived')}</Badge> : null}
+          {u.isArchived ? (
+            <Badge color="gray">
+              {u.mergedIntoCode ? t('units.mergedInto', { code: u.mergedIntoCode }) : t('units.archived')}
+            </Badge>
+          ) : null}
           {!u.isVerified ? (
             <Badge color="yellow" variant="outline">
               {t('units.unverified')}
@@ -145,10 +71,13 @@ export default function UnitPage() {
         <Title order={1} size="h2" mt="xs">
           {u.name}
         </Title>
-        <Text c="dimmed" size="sm">
-          {u.city}, {u.provinceName}
-          {u.laterName ? ` · ${u.laterName}` : ''}
-        </Text>
+        <Group justify="space-between" gap="xs">
+          <Text c="dimmed" size="sm">
+            {u.city}, {u.provinceName}
+            {u.laterName ? ` · ${u.laterName}` : ''}
+          </Text>
+          {me?.role === 'admin' && !u.isArchived ? <UnitAdminActions unit={u} /> : null}
+        </Group>
       </div>
 
       <Card withBorder padding="lg" component="section" aria-labelledby="profile-title">
@@ -171,14 +100,20 @@ export default function UnitPage() {
               [t('units.phone'), u.phone],
               [t('units.email'), u.email],
               [t('units.address'), u.address],
+              [t('units.area'), u.areaCode ? <AreaName key="area" code={u.areaCode} /> : null],
+              [
+                t('units.coordinates'),
+                u.lat !== null && u.lon !== null ? `${formatNumber(u.lat)}, ${formatNumber(u.lon)}` : null,
+              ],
               [t('units.staff'), formatNumber(u.staffCount)],
               [t('units.source'), u.source],
+              [t('units.note'), u.note],
             ].map(([label, value]) => (
-              <div key={label}>
+              <div key={String(label)}>
                 <Text size="xs" c="dimmed">
                   {label}
                 </Text>
-                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                <Text size="sm" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}>
                   {value || '—'}
                 </Text>
               </div>

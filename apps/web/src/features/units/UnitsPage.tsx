@@ -13,13 +13,15 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { IconMapSearch, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useMe } from '../../app/auth.tsx';
 import { PageTitle } from '../../app/Layout.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.tsx';
 import { formatNumber } from '../../lib/format.ts';
+import { CreateUnitButton } from './admin.tsx';
 import { PAGE, useProvinces, useReference, useUnits } from './api.ts';
 import { MatrixView } from './MatrixView.tsx';
 
@@ -158,9 +160,23 @@ function UnitList() {
 
 export default function UnitsPage() {
   const { t } = useTranslation();
+  const me = useMe().data;
   return (
     <Stack gap="md">
-      <PageTitle>{t('units.title')}</PageTitle>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <PageTitle>{t('units.title')}</PageTitle>
+        <Group gap="sm">
+          <Button
+            component={Link}
+            to="/unit/terdekat"
+            variant="default"
+            leftSection={<IconMapSearch size={16} aria-hidden />}
+          >
+            {t('nearest.title')}
+          </Button>
+          {me?.role === 'admin' ? <CreateUnitButton /> : null}
+        </Group>
+      </Group>
       <Tabs defaultValue="list" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="list">{t('units.list')}</Tabs.Tab>

@@ -1,14 +1,22 @@
 import type {
   TAreaSearchResponse,
+  TCreateUnitRequest,
+  TMergeUnitRequest,
+  TNearestQuery,
+  TNearestResponse,
   TReferenceData,
   TUnit,
   TUnitListQuery,
   TUnitMatrix,
   TUnitSummary,
   TUpdateUnitRequest,
+  ZArchiveUnitRequest,
 } from '@atensi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api-client.ts';
+import { ApiError, api } from '../../app/api-client.ts';
+
+// The contracts export no type for this body; derive it from the schema rather than copy it.
+type TArchiveUnitRequest = ReturnType<typeof ZArchiveUnitRequest.parse>;
 
 export type UnitFilters = Partial<Pick<TUnitListQuery, 'q' | 'province' | 'cluster'>> & { offset: number };
 export const PAGE = 20;
@@ -54,5 +62,54 @@ export function useProvinces() {
     queryKey: ['areas', 'provinces'],
     queryFn: () => api<TAreaSearchResponse>('/areas', { query: { level: 'province', limit: 100 } }),
     staleTime: 60 * 60_000,
+  });
+}
+
+/** Every active unit, for pickers (merge target); the list is small (about 40). */
+export function useAllUnits() {
+  return useQuery({
+    queryKey: ['units', 'all'],
+    queryFn: () => api<{ items: TUnitSummary[]; total: number }>('/units', { query: { limit: 200 } }),
+    staleTime: 60_000,
+  });
+}
+
+export function useCreateUnit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TCreateUnitRequest) => api<TUnit>('/units', { method: 'POST', body }),
+    onSuccess: (unit) => {
+      queryClient.setQueryData(['unit', unit.id], unit);
+      void queryClient.invalidateQueries({ queryKey: ['units'] });
+    },
+  });
+}
+
+/** Archive or merge: both end the unit's active life, so both refresh the lists and the matrix. */
+export function useRetireUnit(id: string, action: 'archive' | 'merge') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TArchiveUnitRequest | TMergeUnitRequest) =>
+      api<TUnit>(`/units/${id}/${action}`, { method: 'POST', body }),
+    onSuccess: (unit) => {
+      queryClient.setQueryData(['unit', id], unit);
+      void queryClient.invalidateQueries({ queryKey: ['units'] });
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.code === 'CONFLICT') {
+        void queryClient.invalidateQueries({ queryKey: ['unit', id] });
+      }
+    },
+  });
+}
+
+export type NearestParams = Pick<TNearestQuery, 'cluster' | 'mode'> &
+  ({ area: string } | { lat: number; lon: number });
+
+export function useNearest(params: NearestParams | null) {
+  return useQuery({
+    queryKey: ['units', 'nearest', params],
+    queryFn: () => api<TNearestResponse>('/units/nearest', { query: { ...params, limit: 10 } }),
+    enabled: params !== null,
   });
 }

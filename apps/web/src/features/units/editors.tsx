@@ -3,8 +3,8 @@ import {
   Button,
   Checkbox,
   Group,
-  MultiSelect,
   NumberInput,
+  Pill,
   Select,
   Stack,
   Table,
@@ -15,9 +15,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api-client.ts';
+import { AreaPicker } from '../../components/AreaPicker.tsx';
 import { notify } from '../../components/notify.ts';
 import { ErrorState } from '../../components/states.tsx';
-import { useProvinces, useReference } from './api.ts';
+import { useReference } from './api.ts';
+
+const COVERAGE_LEVELS = ['province', 'regency'] as const;
 
 /** Saves through one endpoint and refreshes the unit; a stale version reloads it and says so. */
 function useUnitWrite(unit: TUnit, path: string, method: 'PUT' | 'POST' | 'DELETE' = 'PUT') {
@@ -161,25 +164,59 @@ export function ServicesEditor({ unit, onDone }: { unit: TUnit; onDone: () => vo
   );
 }
 
-/** Coverage area: the provinces the unit answers for. */
+/** Coverage area: the provinces or regencies the unit answers for, each found by name. */
 export function CoverageEditor({ unit, onDone }: { unit: TUnit; onDone: () => void }) {
   const { t } = useTranslation();
-  const provinces = useProvinces();
   const save = useUnitWrite(unit, '/coverage');
-  const [codes, setCodes] = useState<string[]>(unit.coverage.map((c) => c.code));
-  const options = [
-    ...(provinces.data?.items ?? []).map((p) => ({ value: p.code, label: p.name })),
-    // Regencies already chosen stay selectable even though the list offers provinces.
-    ...unit.coverage.filter((c) => c.code.length > 2).map((c) => ({ value: c.code, label: c.name })),
-  ];
+  const [chosen, setChosen] = useState<{ code: string; name: string }[]>(() =>
+    unit.coverage.map((c) => ({ code: c.code, name: c.name })),
+  );
+  // The picker empties itself after each pick: it adds, the list below holds the choice.
+  const [pickerKey, setPickerKey] = useState(0);
   return (
     <Stack gap="sm">
-      <MultiSelect label={t('units.coverage')} searchable data={options} value={codes} onChange={setCodes} />
+      <AreaPicker
+        key={pickerKey}
+        label={t('units.addCoverage')}
+        levels={COVERAGE_LEVELS}
+        value={null}
+        onChange={(code, area) => {
+          if (code && area && !chosen.some((c) => c.code === code)) {
+            setChosen((list) => [...list, { code, name: area.path }]);
+          }
+          setPickerKey((k) => k + 1);
+        }}
+      />
+      {chosen.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('units.noCoverage')}
+        </Text>
+      ) : (
+        <Group gap="xs" role="list" aria-label={t('units.coverage')}>
+          {chosen.map((c) => (
+            <Pill
+              key={c.code}
+              role="listitem"
+              size="md"
+              withRemoveButton
+              onRemove={() => setChosen((list) => list.filter((x) => x.code !== c.code))}
+              removeButtonProps={{ 'aria-label': t('units.removeCoverage', { name: c.name }) }}
+            >
+              {c.name}
+            </Pill>
+          ))}
+        </Group>
+      )}
       <WriteError error={save.error} />
       <Group gap="sm">
         <Button
           loading={save.isPending}
-          onClick={() => save.mutate({ areaCodes: codes, version: unit.version }, { onSuccess: onDone })}
+          onClick={() =>
+            save.mutate(
+              { areaCodes: chosen.map((c) => c.code), version: unit.version },
+              { onSuccess: onDone },
+            )
+          }
         >
           {t('units.save')}
         </Button>
