@@ -17,6 +17,7 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
 const UnitPage = lazy(() => import('../features/units/UnitPage.tsx'));
 const NearestPage = lazy(() => import('../features/units/NearestPage.tsx'));
+const ReferencePage = lazy(() => import('../features/reference/ReferencePage.tsx'));
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
 const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage.tsx'));
@@ -77,6 +78,7 @@ const router = createBrowserRouter([
       { path: 'unit', element: only('units', <UnitsPage />) },
       { path: 'unit/terdekat', element: only('units', <NearestPage />) },
       { path: 'unit/:id', element: only('units', <UnitPage />) },
+      { path: 'referensi', element: only('reference', <ReferencePage />) },
       { path: 'pengguna', element: only('users', <UsersPage />) },
       { path: 'audit', element: only('audit', <AuditPage />) },
       { path: 'akun', element: <AccountPage /> },
