@@ -218,12 +218,22 @@ describe('accessibility', () => {
     for (const [name, path, heading] of [
       ['audit', '/audit', 'Log audit'],
       ['account', '/akun', 'Akun saya'],
+      ['reference', '/referensi', 'Data referensi'],
+      ['nearest', '/unit/terdekat', 'Cari unit terdekat'],
       ['not found', '/tidak-ada', 'Halaman tidak ditemukan'],
     ] as const) {
       await page.goto(`${server.url}${path}`);
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       found[name] = await seriousA11yViolations(page);
     }
-    expect(found).toEqual({ login: [], home: [], audit: [], account: [], 'not found': [] });
+    expect(found).toEqual({
+      login: [],
+      home: [],
+      audit: [],
+      account: [],
+      reference: [],
+      nearest: [],
+      'not found': [],
+    });
   });
 });

@@ -252,7 +252,7 @@ function Results({ data, mode, from }: { data: TNearestResponse; mode: TServiceM
                     {it.unit.code} · {it.unit.city}
                   </Text>
                   <Group gap="xs">
-                    <Badge size="sm" variant="light" color={it.isCovering ? 'green' : 'gray'}>
+                    <Badge size="sm" variant="outline" color={it.isCovering ? 'teal.9' : 'gray'}>
                       {it.isCovering ? t('nearest.covering') : t('nearest.notCovering')}
                     </Badge>
                     <Text size="sm" data-testid="nearest-distance">
