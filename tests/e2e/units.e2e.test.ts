@@ -144,6 +144,22 @@ describe('units for headquarters', () => {
     await page.getByText('UJI_SURABAYA', { exact: true }).waitFor();
     await page.getByText('Jawa Timur (bawaan)').waitFor();
 
+    // Without a level restriction "surab" offers the city first and the villages named Surabaya with their
+    // parents, so the choice is unambiguous; a stored code is shown by its name.
+    await page.getByRole('button', { name: 'Ubah profil' }).click();
+    const area = page.getByRole('combobox', { name: 'Wilayah alamat' });
+    await area.fill('surab');
+    const options = page.getByRole('option');
+    await options.first().waitFor();
+    expect(await options.first().getAttribute('aria-label')).toBe('Kota Surabaya, Jawa Timur (Kab/Kota)');
+    expect(await options.nth(1).getAttribute('aria-label')).toMatch(
+      /^Surabaya, .+, Sumatera Selatan \(Desa\/Kel\.\)$/,
+    );
+    await page.getByRole('option', { name: /^Kota Surabaya/ }).click();
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('button', { name: 'Ubah profil' }).waitFor();
+    await page.getByText('Kota Surabaya, Jawa Timur', { exact: true }).waitFor();
+
     await page.getByRole('button', { name: 'Arsipkan' }).click();
     const confirm = page.getByRole('dialog');
     await confirm.getByRole('button', { name: 'Ya, arsipkan UJI_SURABAYA' }).click();
@@ -158,6 +174,29 @@ describe('units for headquarters', () => {
     await page.goto(`${server.url}/unit`);
     await page.getByLabel('Cari kode, nama atau kota').fill('UJI_SURABAYA');
     await page.getByText('Tidak ada unit yang cocok.').waitFor();
+  });
+
+  it('lets an admin merge a unit into another after saying what moves', async () => {
+    await signIn(page, server.url, 'admin');
+    await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
+    await page.goto(`${server.url}/unit`);
+    await page.getByLabel('Cari kode, nama atau kota').fill('PANGUDILUHUR');
+    await page.getByRole('link', { name: 'PANGUDILUHUR' }).click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Pangudi Luhur' }).waitFor();
+    await page.getByRole('button', { name: 'Gabungkan' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('tidak dipindahkan otomatis').waitFor();
+    await dialog.getByRole('textbox', { name: 'Unit tujuan' }).fill('BUDHI');
+    await page.getByRole('option', { name: /^BUDHIDHARMA/ }).click();
+    await dialog.getByText('Unit ini diarsipkan dan ditandai "Digabung ke BUDHIDHARMA".').waitFor();
+    await dialog
+      .getByLabel('Dasar keputusan')
+      .fill('Kepmensos 2022: tiga balai di Bekasi menjadi satu Sentra');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Ya, gabungkan PANGUDILUHUR ke BUDHIDHARMA' }).click();
+    await page.getByText('Digabung ke BUDHIDHARMA', { exact: true }).waitFor();
+    await page.getByText(/Kepmensos 2022/).waitFor();
+    expect(await page.getByRole('button', { name: 'Gabungkan' }).count()).toBe(0);
   });
 });
 
