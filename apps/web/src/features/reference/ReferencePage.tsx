@@ -258,6 +258,7 @@ export default function ReferencePage() {
         opened={editing !== null}
         onClose={() => setEditing(null)}
         size="lg"
+        closeButtonProps={{ 'aria-label': t('reference.cancel') }}
         title={
           editing
             ? editingRow
