@@ -116,9 +116,8 @@ export function AreaPicker({
     <Combobox
       store={combobox}
       onOptionSubmit={choose}
-      withinPortal={false}
       position="bottom-start"
-      middlewares={{ flip: false, shift: false }}
+      middlewares={{ flip: false, shift: true }}
     >
       <Combobox.Target withExpandedAttribute>
         <TextInput
@@ -187,24 +186,17 @@ function AreaOption({ area }: { area: TArea }) {
   return (
     <Combobox.Option value={area.code} aria-label={`${area.path} (${t(`area.level.${area.level}`)})`}>
       <Group gap="xs" wrap="nowrap" justify="space-between">
-        <div style={{ minWidth: 0 }}>
+        <div style={{ minWidth: 0, flex: 1 }}>
           <Text size="sm" fw={600}>
             {area.name}
           </Text>
-          {parents ? (
-            <Text size="xs" c="dimmed" truncate>
-              {parents}
-            </Text>
-          ) : null}
-        </div>
-        <Group gap={4} wrap="nowrap">
-          <Badge size="xs" variant="light" color="gray">
-            {t(`area.level.${area.level}`)}
-          </Badge>
-          <Text size="xs" c="dimmed" ff="monospace">
-            {area.code}
+          <Text size="xs" c="dimmed" lineClamp={2}>
+            {parents ? `${parents} · ${area.code}` : area.code}
           </Text>
-        </Group>
+        </div>
+        <Badge size="xs" variant="light" color="gray" style={{ flexShrink: 0 }}>
+          {t(`area.level.${area.level}`)}
+        </Badge>
       </Group>
     </Combobox.Option>
   );
