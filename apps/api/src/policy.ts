@@ -18,6 +18,20 @@ function everyRole(scope: Scope): Partial<Record<TRole, Scope>> {
   return Object.fromEntries(ROLES.map((r) => [r, scope]));
 }
 
+const PEOPLE_READERS: Partial<Record<TRole, Scope>> = {
+  admin: 'all',
+  operator_pusat: 'all',
+  kepala_upt: 'unit',
+  pekerja_sosial: 'unit',
+  petugas_ska: 'unit',
+};
+const PEOPLE_WRITERS: Partial<Record<TRole, Scope>> = {
+  operator_pusat: 'all',
+  kepala_upt: 'unit',
+  pekerja_sosial: 'unit',
+  petugas_ska: 'unit',
+};
+
 const USER_MANAGERS: Partial<Record<TRole, Scope>> = { admin: 'all', kepala_upt: 'unit' };
 
 /**
@@ -38,6 +52,21 @@ export const POLICY: Record<string, RoutePolicy> = {
   'PUT /api/v1/reference/ppks/:code': { access: 'roles', roles: { admin: 'all' } },
   'PUT /api/v1/reference/services/:code': { access: 'roles', roles: { admin: 'all' } },
   'PUT /api/v1/reference/programmes/:code': { access: 'roles', roles: { admin: 'all' } },
+  // People: unit staff see the people of their unit (registered, served or referred to it); headquarters
+  // sees all, audited. Specific data: the service narrows it to social workers and the unit head.
+  'GET /api/v1/people': { access: 'roles', roles: PEOPLE_READERS },
+  'POST /api/v1/people/duplicates': { access: 'roles', roles: PEOPLE_WRITERS },
+  'POST /api/v1/people': { access: 'roles', roles: PEOPLE_WRITERS },
+  'GET /api/v1/people/:id': { access: 'roles', roles: PEOPLE_READERS },
+  'PATCH /api/v1/people/:id': { access: 'roles', roles: PEOPLE_WRITERS },
+  'GET /api/v1/people/:id/sensitive': {
+    access: 'roles',
+    roles: { kepala_upt: 'unit', pekerja_sosial: 'unit' },
+  },
+  'PUT /api/v1/people/:id/sensitive': {
+    access: 'roles',
+    roles: { kepala_upt: 'unit', pekerja_sosial: 'unit' },
+  },
   // Units are not personal data: everyone reads them; admin edits all, a head of unit their own.
   'GET /api/v1/units': { access: 'roles', roles: everyRole('all') },
   'GET /api/v1/units/matrix': { access: 'roles', roles: everyRole('all') },
@@ -73,6 +102,7 @@ export const POLICY: Record<string, RoutePolicy> = {
 export const MODULE_ENTRY: Record<TModule, string | null> = {
   home: null,
   account: null,
+  people: 'GET /api/v1/people',
   units: 'GET /api/v1/units',
   reference: 'GET /api/v1/reference',
   users: 'GET /api/v1/users',

@@ -135,6 +135,31 @@ export const ERROR_TABLE = {
     id: 'Anda tidak berwenang memberikan peran ini.',
     en: 'You may not grant this role.',
   },
+  NIK_INVALID: {
+    status: 400,
+    id: 'NIK tidak valid.',
+    en: 'The NIK is invalid.',
+  },
+  PERSON_DUPLICATE_NIK: {
+    status: 409,
+    id: 'NIK ini sudah terdaftar. Buka data yang ada atau hubungi unit yang mendaftarkannya.',
+    en: 'This NIK is already registered. Open the existing record or contact the unit that registered it.',
+  },
+  PERSON_POSSIBLE_DUPLICATE: {
+    status: 409,
+    id: 'Ada data yang mirip. Periksa kemiripannya, lalu pastikan ini orang baru.',
+    en: 'Similar records exist. Check them, then confirm this is a new person.',
+  },
+  PERSON_MERGED: {
+    status: 409,
+    id: 'Data ini sudah digabungkan ke data lain.',
+    en: 'This record was merged into another one.',
+  },
+  SENSITIVE_FORBIDDEN: {
+    status: 403,
+    id: 'Data khusus hanya dapat dibuka oleh tim kasus dan Kepala UPT.',
+    en: 'Specific data is open only to the case team and the head of unit.',
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     id: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.',
@@ -166,6 +191,16 @@ export const ZError = z
     code: z.enum(ERROR_CODES).describe('Stable error code; the client switches on this'),
     message: z.string().describe('Message for a person, in Bahasa Indonesia or English (Accept-Language)'),
     details: z.array(ZErrorDetail).optional().describe('Per-field problems, for validation errors'),
+    existing: z
+      .object({
+        personId: z.string().nullable().describe('The existing record, when this user may see it'),
+        unit: z
+          .object({ id: z.string(), name: z.string(), phone: z.string().nullable() })
+          .nullable()
+          .describe('The unit to contact'),
+      })
+      .optional()
+      .describe('For duplicates: the existing record, or only whom to contact'),
   })
   .describe('Every error answer has this shape');
 export type TError = z.infer<typeof ZError>;

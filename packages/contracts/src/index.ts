@@ -5,6 +5,7 @@ export * from './auth.ts';
 export * from './common.ts';
 export * from './errors.ts';
 export * from './health.ts';
+export * from './people.ts';
 export * from './reference.ts';
 export * from './units.ts';
 export * from './users.ts';

@@ -8,13 +8,19 @@ export class AppError extends Error {
   readonly details: TErrorDetail[] | undefined;
   /** Extra headers, e.g. Retry-After for rate limits. */
   readonly headers: Record<string, string> | undefined;
+  /** For duplicates: the existing record (when visible) and the unit to contact. */
+  readonly existing: TError['existing'];
 
-  constructor(code: ErrorCode, opts: { details?: TErrorDetail[]; headers?: Record<string, string> } = {}) {
+  constructor(
+    code: ErrorCode,
+    opts: { details?: TErrorDetail[]; headers?: Record<string, string>; existing?: TError['existing'] } = {},
+  ) {
     super(ERROR_TABLE[code].en);
     this.name = 'AppError';
     this.code = code;
     this.details = opts.details;
     this.headers = opts.headers;
+    this.existing = opts.existing;
   }
 
   get status(): number {
@@ -104,7 +110,8 @@ function answerError(err: FastifyError | AppError | Error, req: FastifyRequest, 
   const lang = pickLang(req.headers['accept-language']);
   if (err instanceof AppError) {
     if (err.headers) reply.headers(err.headers);
-    return reply.status(err.status).send(errorBody(err.code, lang, err.details));
+    const body = errorBody(err.code, lang, err.details);
+    return reply.status(err.status).send(err.existing ? { ...body, existing: err.existing } : body);
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const context = err.validationContext ?? 'body';

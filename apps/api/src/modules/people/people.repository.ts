@@ -1,0 +1,266 @@
+// People's queries. Every query here runs inside a request's transaction as atensi_app, so row-level
+// security already limits rows to the actor's unit; the service adds its own scope filter as well.
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../db/client.ts';
+import {
+  area,
+  cluster,
+  person,
+  personAlias,
+  personCluster,
+  personKk,
+  personPhone,
+  personPpks,
+  personRelation,
+  personSensitive,
+  personUnit,
+  ppksCategory,
+  unit,
+} from '../../db/schema.ts';
+
+export type PersonRow = typeof person.$inferSelect;
+export type PersonInsert = typeof person.$inferInsert;
+
+export async function findPerson(db: Tx, id: string, forUpdate = false): Promise<PersonRow | undefined> {
+  const q = db.select().from(person).where(eq(person.id, id)).limit(1);
+  return (forUpdate ? await q.for('update') : await q)[0];
+}
+
+export async function loadPersonParts(db: Tx, id: string) {
+  // One query at a time: a transaction is one connection (node-postgres refuses concurrent queries).
+  const aliases = await db
+    .select({ alias: personAlias.alias })
+    .from(personAlias)
+    .where(eq(personAlias.personId, id))
+    .orderBy(asc(personAlias.createdAt), asc(personAlias.alias));
+  const kk = await db
+    .select({ kkNo: personKk.kkNo, recordedAt: personKk.recordedAt, endedAt: personKk.endedAt })
+    .from(personKk)
+    .where(eq(personKk.personId, id))
+    .orderBy(asc(personKk.recordedAt));
+  const phones = await db
+    .select({ phone: personPhone.phone, owner: personPhone.owner, relationship: personPhone.relationship })
+    .from(personPhone)
+    .where(eq(personPhone.personId, id))
+    .orderBy(asc(personPhone.createdAt), asc(personPhone.phone));
+  const relations = await db
+    .select()
+    .from(personRelation)
+    .where(eq(personRelation.personId, id))
+    .orderBy(asc(personRelation.createdAt), asc(personRelation.relationship));
+  const clusters = await db
+    .select({ code: cluster.code, name: cluster.nameId })
+    .from(personCluster)
+    .innerJoin(cluster, eq(cluster.code, personCluster.clusterCode))
+    .where(eq(personCluster.personId, id))
+    .orderBy(asc(cluster.code));
+  const ppks = await db
+    .select({ no: ppksCategory.no, name: ppksCategory.nameId })
+    .from(personPpks)
+    .innerJoin(ppksCategory, eq(ppksCategory.no, personPpks.ppksNo))
+    .where(eq(personPpks.personId, id))
+    .orderBy(asc(ppksCategory.no));
+  const units = await db
+    .select({ id: unit.id, code: unit.code, name: unit.name, reason: personUnit.reason })
+    .from(personUnit)
+    .innerJoin(unit, eq(unit.id, personUnit.unitId))
+    .where(eq(personUnit.personId, id))
+    .orderBy(asc(personUnit.since));
+  return { aliases, kk, phones, relations, clusters, ppks, units };
+}
+
+/** The area and its parents, province first. */
+export async function areaPath(db: Tx, code: string) {
+  return queryRows<{ code: string; level: string; name: string }>(
+    db,
+    sql`with recursive up as (
+          select code, level, name, parent_code, 0 as depth from area where code = ${code}
+          union all
+          select a.code, a.level, a.name, a.parent_code, up.depth + 1 from area a join up on a.code = up.parent_code)
+        select code, level, name from up order by depth desc`,
+  );
+}
+
+export async function existingCodes(db: Tx, kind: 'area' | 'cluster', codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const table = kind === 'area' ? area : cluster;
+  const rows = await db.select({ code: table.code }).from(table).where(inArray(table.code, codes));
+  return new Set(rows.map((r) => r.code));
+}
+
+export async function existingPpks(db: Tx, nos: number[]): Promise<Set<number>> {
+  if (nos.length === 0) return new Set();
+  const rows = await db
+    .select({ no: ppksCategory.no })
+    .from(ppksCategory)
+    .where(inArray(ppksCategory.no, nos));
+  return new Set(rows.map((r) => r.no));
+}
+
+export async function provinceCodes(db: Tx): Promise<Set<string>> {
+  const rows = await db.select({ code: area.code }).from(area).where(eq(area.level, 'province'));
+  return new Set(rows.map((r) => r.code));
+}
+
+export async function visiblePersonIds(db: Tx, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.select({ id: person.id }).from(person).where(inArray(person.id, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function unitContacts(db: Tx, ids: string[]) {
+  if (ids.length === 0)
+    return new Map<string, { id: string; code: string; name: string; phone: string | null }>();
+  const rows = await db
+    .select({ id: unit.id, code: unit.code, name: unit.name, phone: unit.phone })
+    .from(unit)
+    .where(inArray(unit.id, ids));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Replace a person's list-valued parts (aliases, phones, relations, clusters, PPKS). */
+export async function replaceParts(
+  db: Tx,
+  personId: string,
+  parts: {
+    aliases: string[];
+    phones: { phone: string; owner: string; relationship: string | null }[];
+    relations: {
+      relatedPersonId: string | null;
+      name: string | null;
+      relationship: string;
+      isGuardian: boolean;
+      phone: string | null;
+    }[];
+    clusters: string[];
+    ppks: number[];
+  },
+) {
+  await db.delete(personAlias).where(eq(personAlias.personId, personId));
+  if (parts.aliases.length) {
+    await db.insert(personAlias).values(parts.aliases.map((alias) => ({ personId, alias })));
+  }
+  await db.delete(personPhone).where(eq(personPhone.personId, personId));
+  if (parts.phones.length) await db.insert(personPhone).values(parts.phones.map((p) => ({ personId, ...p })));
+  await db.delete(personRelation).where(eq(personRelation.personId, personId));
+  if (parts.relations.length) {
+    await db.insert(personRelation).values(parts.relations.map((r) => ({ personId, ...r })));
+  }
+  await db.delete(personCluster).where(eq(personCluster.personId, personId));
+  if (parts.clusters.length) {
+    await db.insert(personCluster).values(parts.clusters.map((clusterCode) => ({ personId, clusterCode })));
+  }
+  await db.delete(personPpks).where(eq(personPpks.personId, personId));
+  if (parts.ppks.length)
+    await db.insert(personPpks).values(parts.ppks.map((ppksNo) => ({ personId, ppksNo })));
+}
+
+/** Record a new KK number: end the current one in the history and start the new one. */
+export async function recordKk(db: Tx, personId: string, kkNo: string | null) {
+  await db
+    .update(personKk)
+    .set({ endedAt: sql`now()` })
+    .where(and(eq(personKk.personId, personId), sql`${personKk.endedAt} is null`));
+  if (kkNo) await db.insert(personKk).values({ personId, kkNo });
+}
+
+export async function findSensitive(db: Tx, personId: string) {
+  return (await db.select().from(personSensitive).where(eq(personSensitive.personId, personId)).limit(1))[0];
+}
+
+export type SearchRow = {
+  id: string;
+  full_name: string;
+  nik: string | null;
+  sex: 'L' | 'P';
+  birth_date: string | null;
+  area_name: string | null;
+  unit_id: string;
+  unit_code: string;
+  unit_name: string;
+  aliases: string[];
+  clusters: string[];
+  score: number | null;
+  name_norm: string;
+};
+
+/** One page of people, and how many match (counted up to `countCap`). */
+export async function searchPeople(
+  db: Tx,
+  where: SQL,
+  score: SQL | null,
+  after: SQL | null,
+  limit: number,
+  countCap: number,
+): Promise<{ rows: SearchRow[]; total: number }> {
+  const scoreExpr = score ?? sql`null::real`;
+  const order = score ? sql`score desc, p.id` : sql`p.name_norm collate "C", p.id`;
+  const rows = await queryRows<SearchRow>(
+    db,
+    sql`select * from (
+          select p.id, p.full_name, p.nik, p.sex, p.birth_date::text as birth_date, p.name_norm,
+                 ${scoreExpr} as score, p.registered_unit_id as unit_id, p.area_code
+          from person p
+          where ${where}
+        ) p
+        ${after ? sql`where ${after}` : sql``}
+        order by ${order}
+        limit ${limit + 1}`,
+  );
+  const ids = rows.map((r) => r.id);
+  const extra =
+    ids.length === 0
+      ? []
+      : await queryRows<{
+          id: string;
+          area_name: string | null;
+          unit_code: string;
+          unit_name: string;
+          aliases: string[];
+          clusters: string[];
+        }>(
+          db,
+          sql`select p.id, a.name as area_name, u.code as unit_code, u.name as unit_name,
+                coalesce((select array_agg(al.alias order by al.alias) from person_alias al where al.person_id = p.id), '{}') as aliases,
+                coalesce((select array_agg(pc.cluster_code order by pc.cluster_code) from person_cluster pc where pc.person_id = p.id), '{}') as clusters
+              from person p join unit u on u.id = p.registered_unit_id left join area a on a.code = p.area_code
+              where p.id in (${sql.join(
+                ids.map((i) => sql`${i}::uuid`),
+                sql`, `,
+              )})`,
+        );
+  const byId = new Map(extra.map((e) => [e.id, e]));
+  const counted = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select 1 from person p where ${where} limit ${countCap + 1}) c`,
+  );
+  return {
+    rows: rows.map((r) => {
+      const e = byId.get(r.id);
+      return {
+        ...r,
+        area_name: e?.area_name ?? null,
+        unit_code: e?.unit_code ?? '',
+        unit_name: e?.unit_name ?? '',
+        aliases: e?.aliases ?? [],
+        clusters: e?.clusters ?? [],
+      };
+    }),
+    total: counted[0]?.n ?? 0,
+  };
+}
+
+export async function insertPerson(db: Tx, values: PersonInsert): Promise<PersonRow> {
+  const [row] = await db.insert(person).values(values).returning();
+  if (!row) throw new Error('insert person returned nothing');
+  return row;
+}
+
+export async function linkUnit(
+  db: Tx,
+  personId: string,
+  unitId: string,
+  reason: 'registered' | 'serves' | 'referred',
+) {
+  await db.insert(personUnit).values({ personId, unitId, reason }).onConflictDoNothing();
+}

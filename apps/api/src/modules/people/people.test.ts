@@ -1,0 +1,362 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.ts';
+import { withActorTransaction } from '../../db/transaction.ts';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
+
+let t: TestApp;
+const c: Record<string, string> = {};
+let unitIds: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const u of [
+    'admin',
+    'pusat',
+    'peksos.soeharso',
+    'kepala.soeharso',
+    'ska.soeharso',
+    'peksos.handayani',
+    'gudang.soeharso',
+  ]) {
+    c[u] = await t.login(u);
+  }
+  const list = (await t.request(c.admin ?? '', { method: 'GET', url: '/api/v1/units?limit=200' })).json();
+  unitIds = Object.fromEntries(list.items.map((u: { code: string; id: string }) => [u.code, u.id]));
+});
+afterAll(() => t.close());
+
+const as = (user: string) => c[user] ?? '';
+const post = (user: string, payload: object) =>
+  t.request(as(user), { method: 'POST', url: '/api/v1/people', payload });
+const get = (user: string, url: string) => t.request(as(user), { method: 'GET', url });
+const countPeople = async () =>
+  (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from person`))[0]?.n ?? 0;
+
+const budi = {
+  nik: '3372011203850001',
+  kkNo: '3372010101090002',
+  fullName: 'Budi Santoso',
+  aliases: ['Mas Bud'],
+  sex: 'L',
+  birthDate: '1985-03-12',
+  birthPlace: 'Surakarta',
+  motherName: 'Sri Wahyuni',
+  religion: 'islam',
+  areaCode: '33.72',
+  street: 'Jl. Slamet Riyadi 10',
+  rt: '003',
+  rw: '005',
+  phones: [{ phone: '0812-3456-7890', owner: 'self' }],
+  relations: [{ name: 'Sri Wahyuni', relationship: 'ibu', isGuardian: false }],
+  clusters: ['disabilitas'],
+  ppks: [8],
+  disabilityType: 'fisik',
+  disabilityLevel: 'sedang',
+};
+let budiId = '';
+
+describe('registering a person', () => {
+  it('creates a person with a valid NIK, normalises the phone and keeps the KK in its history', async () => {
+    const res = await post('peksos.soeharso', budi);
+    expect(res.statusCode).toBe(201);
+    const p = res.json();
+    budiId = p.id;
+    expect(p).toMatchObject({
+      fullName: 'Budi Santoso',
+      aliases: ['Mas Bud'],
+      phones: [{ phone: '+6281234567890', owner: 'self' }],
+      registeredUnit: { code: 'SOEHARSO' },
+      clusters: [{ code: 'disabilitas' }],
+      warnings: [],
+      version: 1,
+    });
+    expect(p.kkHistory).toHaveLength(1);
+    expect(p.areaPath.map((a: { name: string }) => a.name)).toEqual(['Jawa Tengah', 'Kota Surakarta']);
+    const audit = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_event where entity = 'person' and entity_id = ${budiId} and action = 'insert' and actor_username = 'peksos.soeharso'`,
+    );
+    expect(audit[0]?.n).toBe(1);
+  });
+
+  it.each([
+    ['33720112038500', 'format'],
+    ['9972011203850001', 'province'],
+    ['3372013203850001', 'day'],
+    ['3372011213850001', 'month'],
+    ['3372011203850000', 'serial'],
+  ])('refuses NIK %s with NIK_INVALID naming rule %s, and saves nothing', async (nik, rule) => {
+    const before = await countPeople();
+    const res = await post('peksos.soeharso', {
+      ...budi,
+      nik,
+      fullName: 'Orang Lain Sekali',
+      confirmNew: true,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('NIK_INVALID');
+    expect(res.json().details[0]).toMatchObject({ field: 'nik', issue: rule });
+    expect(await countPeople()).toBe(before);
+  });
+
+  it('accepts a NIK that disagrees with the birth date and sex, with visible warnings', async () => {
+    const res = await post('peksos.soeharso', {
+      fullName: 'Wulan Sari',
+      nik: '3372015506900003',
+      sex: 'L',
+      birthDate: '1990-06-16',
+      confirmNew: true,
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().warnings.sort()).toEqual(['nik_birth_date_mismatch', 'nik_sex_mismatch']);
+  });
+
+  it('registers a person without NIK and marks them as needing identity documents', async () => {
+    const res = await post('ska.soeharso', {
+      fullName: 'Si Gondrong',
+      sex: 'L',
+      birthDate: '1970-01-01',
+      birthDateEstimated: true,
+      noNikReason: 'Ditemukan di jalan tanpa dokumen',
+      currentLocationKind: 'street',
+      currentLocation: 'Kolong jembatan Jebres',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().warnings).toEqual(['needs_identity_documents']);
+  });
+
+  it('refuses bad input naming each field, and saves nothing', async () => {
+    const before = await countPeople();
+    const res = await post('peksos.soeharso', {
+      fullName: 'Tono',
+      sex: 'L',
+      kkNo: '123',
+      birthDate: '2999-01-01',
+      areaCode: '99.99',
+      clusters: ['bukan_klaster'],
+      ppks: [999],
+      phones: [{ phone: '12345', owner: 'self' }],
+      confirmNew: true,
+    });
+    expect(res.statusCode).toBe(400);
+    const fields = res
+      .json()
+      .details.map((d: { field: string }) => d.field)
+      .sort();
+    expect(fields).toEqual(['areaCode', 'birthDate', 'clusters.0', 'kkNo', 'phones.0.phone', 'ppks.0']);
+    expect(await countPeople()).toBe(before);
+    const badSex = await post('peksos.soeharso', { fullName: 'Tono', sex: 'X' });
+    expect(badSex.statusCode).toBe(400);
+    expect(badSex.json().details[0].field).toBe('sex');
+  });
+
+  it('answers an exact NIK match with 409 and a link, or only the unit to contact when out of scope', async () => {
+    const same = await post('kepala.soeharso', { ...budi, fullName: 'Budi S', confirmNew: true });
+    expect(same.statusCode).toBe(409);
+    expect(same.json()).toMatchObject({ code: 'PERSON_DUPLICATE_NIK', existing: { personId: budiId } });
+    const other = await post('peksos.handayani', { ...budi, fullName: 'Budi S', confirmNew: true });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().existing).toMatchObject({ personId: null, unit: { id: unitIds.SOEHARSO } });
+    expect(other.body).not.toContain('Budi Santoso');
+  });
+
+  it('shows likely matches without NIK with why they match, and registers only when confirmed', async () => {
+    const lookalike = {
+      fullName: 'Budi Santosa',
+      sex: 'L',
+      birthDate: '1985-03-14',
+      motherName: 'Sri Wahyuni',
+      areaCode: '33.72',
+    };
+    const refused = await post('peksos.soeharso', lookalike);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('PERSON_POSSIBLE_DUPLICATE');
+    const check = await t.request(as('peksos.soeharso'), {
+      method: 'POST',
+      url: '/api/v1/people/duplicates',
+      payload: {
+        fullName: lookalike.fullName,
+        birthDate: lookalike.birthDate,
+        motherName: 'Sri Wahyuni',
+        areaCode: '33.72',
+      },
+    });
+    expect(check.statusCode).toBe(200);
+    const top = check.json().candidates[0];
+    expect(top).toMatchObject({ personId: budiId, fullName: 'Budi Santoso', visible: true });
+    expect(top.reasons.map((r: { field: string }) => r.field)).toEqual([
+      'name',
+      'birthDate',
+      'motherName',
+      'area',
+    ]);
+    expect(top.reasons[1].detail).toBe('lahir selisih 2 hari');
+    // Another unit learns only that a similar record exists and whom to contact.
+    const foreign = await t.request(as('peksos.handayani'), {
+      method: 'POST',
+      url: '/api/v1/people/duplicates',
+      payload: { fullName: lookalike.fullName, birthDate: lookalike.birthDate },
+    });
+    expect(foreign.json().candidates[0]).toMatchObject({ personId: null, fullName: null, visible: false });
+    const created = await post('peksos.soeharso', { ...lookalike, confirmNew: true });
+    expect(created.statusCode).toBe(201);
+  });
+});
+
+describe('finding people', () => {
+  it('finds a person with a typo, by alias, by NIK and by KK', async () => {
+    const typo = (await get('peksos.soeharso', '/api/v1/people?q=budi%20santsoo')).json();
+    expect(typo.items.map((p: { id: string }) => p.id)).toContain(budiId);
+    const alias = (await get('peksos.soeharso', '/api/v1/people?q=mas%20bud')).json();
+    expect(alias.items[0].id).toBe(budiId);
+    const nik = (await get('peksos.soeharso', '/api/v1/people?q=33720112')).json();
+    expect(nik.items.map((p: { id: string }) => p.id)).toEqual([budiId]);
+    const kk = (await get('peksos.soeharso', `/api/v1/people?q=${budi.kkNo}`)).json();
+    expect(kk.items.map((p: { id: string }) => p.id)).toEqual([budiId]);
+  });
+
+  it('filters by cluster, sex, age and area, and pages with a cursor', async () => {
+    const dis = (await get('peksos.soeharso', '/api/v1/people?cluster=disabilitas')).json();
+    expect(dis.items.map((p: { id: string }) => p.id)).toEqual([budiId]);
+    const women = (await get('peksos.soeharso', '/api/v1/people?sex=P')).json();
+    expect(women.items).toEqual([]);
+    const older = (await get('peksos.soeharso', '/api/v1/people?ageMin=50')).json();
+    expect(older.items.map((p: { fullName: string }) => p.fullName)).toEqual(['Si Gondrong']);
+    const area = (await get('peksos.soeharso', '/api/v1/people?area=33')).json();
+    expect(area.items.length).toBe(2);
+    const all = (await get('peksos.soeharso', '/api/v1/people?limit=100')).json();
+    const first = (await get('peksos.soeharso', '/api/v1/people?limit=2')).json();
+    expect(first.items).toHaveLength(2);
+    const second = (await get('peksos.soeharso', `/api/v1/people?limit=2&cursor=${first.nextCursor}`)).json();
+    const paged = [...first.items, ...second.items].map((p: { id: string }) => p.id);
+    expect(paged).toEqual(all.items.slice(0, 4).map((p: { id: string }) => p.id));
+    expect(first.total).toBe(all.items.length);
+    const bad = await get('peksos.soeharso', '/api/v1/people?cursor=nonsense');
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it("never shows, finds or counts another unit's people", async () => {
+    const search = (await get('peksos.handayani', '/api/v1/people?q=budi')).json();
+    expect(search.items).toEqual([]);
+    expect(search.total).toBe(0);
+    const byNik = (await get('peksos.handayani', `/api/v1/people?q=${budi.nik}`)).json();
+    expect(byNik.total).toBe(0);
+    expect((await get('peksos.handayani', `/api/v1/people/${budiId}`)).statusCode).toBe(404);
+    const edit = await t.request(as('peksos.handayani'), {
+      method: 'PATCH',
+      url: `/api/v1/people/${budiId}`,
+      payload: { ...budi, version: 1 },
+    });
+    expect(edit.statusCode).toBe(404);
+    expect((await get('peksos.handayani', `/api/v1/people/${budiId}/sensitive`)).statusCode).toBe(404);
+    expect((await get('gudang.soeharso', '/api/v1/people')).statusCode).toBe(403);
+  });
+
+  it('shows headquarters everyone, and audits its searches and reads', async () => {
+    const res = (await get('pusat', '/api/v1/people?q=budi')).json();
+    expect(res.items.map((p: { id: string }) => p.id)).toContain(budiId);
+    expect((await get('pusat', `/api/v1/people/${budiId}`)).statusCode).toBe(200);
+    const audit = await queryRows<{ action: string }>(
+      t.database.db,
+      sql`select action from audit_event where entity = 'person' and actor_username = 'pusat' order by id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual(['search', 'read']);
+  });
+
+  it('enforces the unit scope in the database too: a query without the service filter sees only its unit', async () => {
+    const handayani = {
+      userId: null,
+      username: 'test',
+      role: 'pekerja_sosial',
+      unitId: unitIds.HANDAYANI ?? null,
+      ip: null,
+      requestId: null,
+      scope: 'unit' as const,
+    };
+    const seen = await withActorTransaction(t.database.db, handayani, (tx) =>
+      queryRows<{ n: number }>(tx, sql`select count(*)::int as n from person`),
+    );
+    expect(seen[0]?.n).toBe(0);
+    const soeharso = { ...handayani, unitId: unitIds.SOEHARSO ?? null };
+    const own = await withActorTransaction(t.database.db, soeharso, (tx) =>
+      queryRows<{ n: number }>(tx, sql`select count(*)::int as n from person`),
+    );
+    expect(own[0]?.n).toBe(await countPeople());
+    const phones = await withActorTransaction(t.database.db, handayani, (tx) =>
+      queryRows<{ n: number }>(tx, sql`select count(*)::int as n from person_phone`),
+    );
+    expect(phones[0]?.n).toBe(0);
+    // Nor can it write a person into another unit.
+    const failure = await withActorTransaction(t.database.db, handayani, (tx) =>
+      tx.execute(sql`insert into person (full_name, name_norm, search_names, sex, registered_unit_id)
+                     values ('X', 'x', 'x', 'L', ${unitIds.SOEHARSO}::uuid)`),
+    ).catch((e: Error) => e);
+    expect(String((failure as Error).cause)).toMatch(/row-level security/);
+  });
+});
+
+describe('editing a person', () => {
+  it('saves an edit, records the new KK in the history, and answers a stale version with 409', async () => {
+    const p = (await get('peksos.soeharso', `/api/v1/people/${budiId}`)).json();
+    const res = await t.request(as('peksos.soeharso'), {
+      method: 'PATCH',
+      url: `/api/v1/people/${budiId}`,
+      payload: { ...budi, kkNo: '3372010101200003', street: 'Jl. Baru 1', version: p.version },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      street: 'Jl. Baru 1',
+      kkNo: '3372010101200003',
+      version: p.version + 1,
+    });
+    expect(
+      res.json().kkHistory.map((k: { kkNo: string; endedAt: string | null }) => [k.kkNo, k.endedAt === null]),
+    ).toEqual([
+      [budi.kkNo, false],
+      ['3372010101200003', true],
+    ]);
+    const stale = await t.request(as('kepala.soeharso'), {
+      method: 'PATCH',
+      url: `/api/v1/people/${budiId}`,
+      payload: { ...budi, street: 'Overwrite', version: p.version },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('CONFLICT');
+    expect((await get('peksos.soeharso', `/api/v1/people/${budiId}`)).json().street).toBe('Jl. Baru 1');
+  });
+});
+
+describe('specific (sensitive) data', () => {
+  it('is read and written only by the case team and unit head; reads are audited; values never reach the audit log', async () => {
+    const put = await t.request(as('peksos.soeharso'), {
+      method: 'PUT',
+      url: `/api/v1/people/${budiId}/sensitive`,
+      payload: { hivStatus: 'reaktif', healthNotes: 'Kontrol rutin', version: 0 },
+    });
+    expect(put.statusCode).toBe(200);
+    expect(put.json()).toMatchObject({ hivStatus: 'reaktif', version: 1 });
+    const read = await get('kepala.soeharso', `/api/v1/people/${budiId}/sensitive`);
+    expect(read.json().hivStatus).toBe('reaktif');
+    expect((await get('ska.soeharso', `/api/v1/people/${budiId}/sensitive`)).statusCode).toBe(403);
+    expect((await get('pusat', `/api/v1/people/${budiId}/sensitive`)).statusCode).toBe(403);
+    const p = (await get('ska.soeharso', `/api/v1/people/${budiId}`)).json();
+    expect(p.mayReadSensitive).toBe(false);
+    const audit = await queryRows<{ action: string; actor_username: string; changes: unknown }>(
+      t.database.db,
+      sql`select action, actor_username, changes from audit_event where entity = 'person_sensitive' order by id`,
+    );
+    expect(audit.map((a) => [a.action, a.actor_username])).toEqual([
+      ['insert', 'peksos.soeharso'],
+      ['read', 'peksos.soeharso'],
+      ['read', 'kepala.soeharso'],
+    ]);
+    expect(JSON.stringify(audit)).not.toContain('reaktif');
+    const stale = await t.request(as('peksos.soeharso'), {
+      method: 'PUT',
+      url: `/api/v1/people/${budiId}/sensitive`,
+      payload: { hivStatus: 'non-reaktif', version: 0 },
+    });
+    expect(stale.statusCode).toBe(409);
+  });
+});
