@@ -592,3 +592,79 @@ export const personDistinct = pgTable(
     check('person_distinct_order_ck', sql`${t.personA} < ${t.personB}`),
   ],
 );
+
+// ---- bulk import of people (background jobs that can resume without creating anyone twice) ----
+
+/** A saved column mapping: spreadsheet header → person field, reused for the next file of that shape. */
+export const importMapping = pgTable(
+  'import_mapping',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    name: text('name').notNull(),
+    mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('import_mapping_unit_name_uq').on(t.unitId, t.name)],
+);
+
+export const importJob = pgTable(
+  'import_job',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    createdBy: uuid('created_by'),
+    fileName: text('file_name').notNull(),
+    format: text('format').notNull(),
+    /** Where the uploaded file is kept (under the data directory, outside the web root). */
+    storageKey: text('storage_key').notNull(),
+    mapping: jsonb('mapping').$type<Record<string, string>>(),
+    status: text('status').notNull().default('uploaded'),
+    totalRows: integer('total_rows').notNull().default(0),
+    /** Rows finished (created, duplicate or invalid); a resumed job starts after the last one. */
+    processedRows: integer('processed_rows').notNull().default(0),
+    createdCount: integer('created_count').notNull().default(0),
+    duplicateCount: integer('duplicate_count').notNull().default(0),
+    invalidCount: integer('invalid_count').notNull().default(0),
+    errorMessage: text('error_message'),
+    startedAt: ts('started_at'),
+    finishedAt: ts('finished_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('import_job_unit_idx').on(t.unitId, t.createdAt),
+    check('import_job_format_ck', sql`${t.format} in ('csv','xlsx')`),
+    check(
+      'import_job_status_ck',
+      sql`${t.status} in ('uploaded','previewed','queued','running','completed','failed','cancelled')`,
+    ),
+  ],
+);
+
+/** One outcome per spreadsheet row, written in the same transaction as the person it created. */
+export const importRow = pgTable(
+  'import_row',
+  {
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => importJob.id),
+    rowNo: integer('row_no').notNull(),
+    outcome: text('outcome').notNull(),
+    personId: uuid('person_id'),
+    messages: jsonb('messages').$type<{ field: string; issue: string; message: string }[]>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.jobId, t.rowNo] }),
+    check('import_row_outcome_ck', sql`${t.outcome} in ('created','duplicate','invalid')`),
+  ],
+);
