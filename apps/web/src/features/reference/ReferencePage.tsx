@@ -116,7 +116,7 @@ export default function ReferencePage() {
       label: t('reference.status'),
       render: (r) =>
         r.isActive ? (
-          <Badge variant="light" color="green">
+          <Badge variant="outline" color="green">
             {t('reference.active')}
           </Badge>
         ) : (
