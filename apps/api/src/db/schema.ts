@@ -2,6 +2,7 @@
 // Every table people change gets the audit trigger (see migrations/0002_audit.sql and audit.test.ts).
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -666,5 +667,299 @@ export const importRow = pgTable(
   (t) => [
     primaryKey({ columns: [t.jobId, t.rowNo] }),
     check('import_row_outcome_ck', sql`${t.outcome} in ('created','duplicate','invalid')`),
+  ],
+);
+
+// ---- cases (kasus): one episode of service for one person at one unit, through the ATENSI stages ----
+
+export const caseRecord = pgTable(
+  'case_record',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Human-readable number, unique per unit: <UNIT>-<year>-<serial>. */
+    caseNo: text('case_no').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    clusterCode: text('cluster_code')
+      .notNull()
+      .references(() => cluster.code),
+    stage: text('stage').notNull().default('intake'),
+    /** residential, family, community: one or more. */
+    approaches: text('approaches').array().notNull(),
+    intakeSource: text('intake_source').notNull(),
+    intakeDate: date('intake_date', { mode: 'string' }).notNull(),
+    intakeNotes: text('intake_notes'),
+    workerId: uuid('worker_id').references(() => appUser.id),
+    /** Residential stay: approved by the unit head, counted against the cluster's beds while active. */
+    residentialApprovedBy: uuid('residential_approved_by').references(() => appUser.id),
+    admittedAt: date('admitted_at', { mode: 'string' }),
+    dischargedAt: date('discharged_at', { mode: 'string' }),
+    terminationReason: text('termination_reason'),
+    terminatedAt: date('terminated_at', { mode: 'string' }),
+    closedAt: ts('closed_at'),
+    closedReason: text('closed_reason'),
+    /** Set when the case was opened by accepting a referral. */
+    fromReferralId: uuid('from_referral_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('case_no_uq').on(t.caseNo),
+    index('case_person_idx').on(t.personId),
+    index('case_unit_stage_idx').on(t.unitId, t.stage),
+    index('case_worker_idx').on(t.workerId, t.stage),
+    // Active residential stays per unit and cluster: what free beds are computed from.
+    index('case_residential_idx')
+      .on(t.unitId, t.clusterCode)
+      .where(sql`${t.admittedAt} is not null and ${t.dischargedAt} is null`),
+    check(
+      'case_stage_ck',
+      sql`${t.stage} in ('intake','approach','assessment','plan','intervention','evaluation','termination','aftercare','closed')`,
+    ),
+    check(
+      'case_approaches_ck',
+      sql`cardinality(${t.approaches}) > 0 and ${t.approaches} <@ array['residential','family','community']`,
+    ),
+    check(
+      'case_intake_source_ck',
+      sql`${t.intakeSource} in ('walk_in','outreach','referral','report','court','hospital')`,
+    ),
+    check(
+      'case_termination_ck',
+      sql`${t.terminationReason} is null or ${t.terminationReason} in ('mandiri','returned_to_family','referred','moved','dropped_out','died','other')`,
+    ),
+  ],
+);
+
+/** Every stage change, with who, when, and the unit head's override when a rule was set aside. */
+export const caseStageEvent = pgTable(
+  'case_stage_event',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseRecord.id),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    byUserId: uuid('by_user_id'),
+    isOverride: boolean('is_override').notNull().default(false),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_stage_event_case_idx').on(t.caseId, t.createdAt)],
+);
+
+/** Assessment forms are data: domains and questions can evolve without a release. */
+export const assessmentForm = pgTable(
+  'assessment_form',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    formVersion: integer('form_version').notNull(),
+    title: text('title').notNull(),
+    structure: jsonb('structure').$type<Record<string, unknown>>().notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('assessment_form_code_version_uq').on(t.code, t.formVersion)],
+);
+
+export const caseAssessment = pgTable(
+  'case_assessment',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseRecord.id),
+    formId: uuid('form_id')
+      .notNull()
+      .references(() => assessmentForm.id),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+    needs: text('needs'),
+    strengths: text('strengths'),
+    riskLevel: text('risk_level').notNull(),
+    /** Social-functioning score, 0–100; the same scale the follow-up surveys use. */
+    functioningScore: integer('functioning_score').notNull(),
+    assessedOn: date('assessed_on', { mode: 'string' }).notNull(),
+    assessedBy: uuid('assessed_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('case_assessment_case_idx').on(t.caseId, t.assessedOn),
+    check('case_assessment_risk_ck', sql`${t.riskLevel} in ('low','medium','high','critical')`),
+    check('case_assessment_score_ck', sql`${t.functioningScore} between 0 and 100`),
+  ],
+);
+
+/** Intervention plans are versioned: a change after approval makes a new version. */
+export const casePlan = pgTable(
+  'case_plan',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseRecord.id),
+    planNo: integer('plan_no').notNull(),
+    goals: jsonb('goals').$type<string[]>().notNull(),
+    status: text('status').notNull().default('draft'),
+    createdBy: uuid('created_by'),
+    approvedBy: uuid('approved_by'),
+    approvedAt: ts('approved_at'),
+    reviewDue: date('review_due', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('case_plan_no_uq').on(t.caseId, t.planNo),
+    check('case_plan_status_ck', sql`${t.status} in ('draft','approved','superseded')`),
+  ],
+);
+
+export const casePlanItem = pgTable(
+  'case_plan_item',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => casePlan.id),
+    serviceCode: text('service_code')
+      .notNull()
+      .references(() => serviceComponent.code),
+    description: text('description').notNull(),
+    frequency: text('frequency'),
+    responsible: text('responsible'),
+    plannedQuantity: integer('planned_quantity').notNull().default(1),
+    /** Rupiah, whole. */
+    budgetRupiah: bigint('budget_rupiah', { mode: 'number' }).notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('case_plan_item_plan_idx').on(t.planId),
+    check('case_plan_item_budget_ck', sql`${t.budgetRupiah} >= 0 and ${t.plannedQuantity} >= 0`),
+  ],
+);
+
+/** Services delivered: append-only in spirit (corrections are new rows that reverse the old). */
+export const caseService = pgTable(
+  'case_service',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseRecord.id),
+    planItemId: uuid('plan_item_id').references(() => casePlanItem.id),
+    serviceCode: text('service_code')
+      .notNull()
+      .references(() => serviceComponent.code),
+    deliveredOn: date('delivered_on', { mode: 'string' }).notNull(),
+    workerId: uuid('worker_id'),
+    quantity: integer('quantity').notNull().default(1),
+    costRupiah: bigint('cost_rupiah', { mode: 'number' }).notNull().default(0),
+    notes: text('notes'),
+    reversesId: uuid('reverses_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('case_service_case_idx').on(t.caseId, t.deliveredOn),
+    check('case_service_amount_ck', sql`${t.costRupiah} >= 0 or ${t.reversesId} is not null`),
+  ],
+);
+
+export const caseNote = pgTable(
+  'case_note',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseRecord.id),
+    body: text('body').notNull(),
+    /** Confidential notes are for the case team only (the assigned worker and the unit head). */
+    isConfidential: boolean('is_confidential').notNull().default(false),
+    authorId: uuid('author_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_note_case_idx').on(t.caseId, t.createdAt)],
+);
+
+export const caseTask = pgTable(
+  'case_task',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseRecord.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    assigneeId: uuid('assignee_id').references(() => appUser.id),
+    doneAt: ts('done_at'),
+    doneBy: uuid('done_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('case_task_case_idx').on(t.caseId),
+    index('case_task_open_idx').on(t.assigneeId, t.dueOn).where(sql`${t.doneAt} is null`),
+    check(
+      'case_task_kind_ck',
+      sql`${t.kind} in ('plan_review','aftercare_visit','document','survey','referral','other')`,
+    ),
+  ],
+);
+
+/** Referrals: to another unit or to a programme/agency; consent travels with the data. */
+export const referral = pgTable(
+  'referral',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseRecord.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    fromUnitId: uuid('from_unit_id')
+      .notNull()
+      .references(() => unit.id),
+    toUnitId: uuid('to_unit_id').references(() => unit.id),
+    toProgrammeCode: text('to_programme_code').references(() => programme.code),
+    servicesRequested: text('services_requested').array().notNull(),
+    reason: text('reason').notNull(),
+    /** What the receiving side sees before it accepts: no identity beyond this. */
+    summary: text('summary').notNull(),
+    status: text('status').notNull().default('sent'),
+    deadlineAt: ts('deadline_at').notNull(),
+    decidedAt: ts('decided_at'),
+    decidedBy: uuid('decided_by'),
+    declineReason: text('decline_reason'),
+    receivingCaseId: uuid('receiving_case_id'),
+    outcome: text('outcome'),
+    completedAt: ts('completed_at'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('referral_to_unit_idx').on(t.toUnitId, t.status),
+    index('referral_from_unit_idx').on(t.fromUnitId, t.status),
+    index('referral_case_idx').on(t.caseId),
+    check('referral_target_ck', sql`(${t.toUnitId} is null) <> (${t.toProgrammeCode} is null)`),
+    check('referral_status_ck', sql`${t.status} in ('sent','accepted','declined','completed','cancelled')`),
+    check(
+      'referral_outcome_ck',
+      sql`${t.outcome} is null or ${t.outcome} in ('enrolled','rejected','pending')`,
+    ),
   ],
 );
