@@ -9,7 +9,7 @@ export async function findUnit(db: Tx, id: string): Promise<UnitRow | undefined>
   return (await db.select().from(unit).where(eq(unit.id, id)).limit(1))[0];
 }
 
-export function listUnits(
+export async function listUnits(
   db: Tx,
   f: {
     q?: string | undefined;
@@ -30,24 +30,23 @@ export function listUnits(
       : undefined,
   ];
   const where = and(...conds);
-  return Promise.all([
-    db
-      .select({
-        unit,
-        provinceName: area.name,
-        clusterCodes: sql<
-          string[]
-        >`coalesce((select array_agg(s.cluster_code order by s.cluster_code) from unit_service s where s.unit_id = ${unit.id}), '{}')`,
-        capacity: sql<number>`coalesce((select sum(s.residential_capacity) from unit_service s where s.unit_id = ${unit.id}), 0)::int`,
-      })
-      .from(unit)
-      .leftJoin(area, eq(area.code, unit.provinceCode))
-      .where(where)
-      .orderBy(asc(unit.code))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.select({ n: count() }).from(unit).where(where),
-  ]);
+  const rows = await db
+    .select({
+      unit,
+      provinceName: area.name,
+      clusterCodes: sql<
+        string[]
+      >`coalesce((select array_agg(s.cluster_code order by s.cluster_code) from unit_service s where s.unit_id = ${unit.id}), '{}')`,
+      capacity: sql<number>`coalesce((select sum(s.residential_capacity) from unit_service s where s.unit_id = ${unit.id}), 0)::int`,
+    })
+    .from(unit)
+    .leftJoin(area, eq(area.code, unit.provinceCode))
+    .where(where)
+    .orderBy(asc(unit.code))
+    .limit(page.limit)
+    .offset(page.offset);
+  const total = await db.select({ n: count() }).from(unit).where(where);
+  return { rows, total: total[0]?.n ?? 0 };
 }
 
 export function findServices(db: Tx, unitIds: string[]) {
@@ -98,6 +97,11 @@ export function findActiveClusters(db: Tx) {
     .from(cluster)
     .where(eq(cluster.isActive, true))
     .orderBy(asc(cluster.sortOrder));
+}
+
+export async function findAreaName(db: Tx, code: string): Promise<string | null> {
+  const rows = await db.select({ name: area.name }).from(area).where(eq(area.code, code)).limit(1);
+  return rows[0]?.name ?? null;
 }
 
 export function findProvinces(db: Tx) {
@@ -157,30 +161,43 @@ export async function countActiveResidential(_db: Tx): Promise<Map<string, numbe
   return new Map();
 }
 
-export type NearestRow = {
-  clusterExists: boolean;
-  areaExists: boolean;
-  provinceCode: string | null;
-  originLat: number | null;
-  originLon: number | null;
-  id: string | null;
-  code: string | null;
-  name: string | null;
-  city: string | null;
-  lat: number | null;
-  lon: number | null;
-  residentialCapacity: number | null;
-  isCovering: boolean | null;
+export type NearestCandidate = {
+  id: string;
+  code: string;
+  name: string;
+  city: string;
+  lat: number;
+  lon: number;
+  residentialCapacity: number;
+  isCovering: boolean;
 };
 
+export type NearestFacts = {
+  clusterExists: boolean;
+  areaExists: boolean;
+  /** The given province, or the one whose capital is nearest the given coordinates. */
+  provinceCode: string | null;
+  /** [lat, lon] of the first active unit in the given regency, if any (asked only without coordinates). */
+  regencyUnit: [number, number] | null;
+  /** [lat, lon] of the given province's capital (asked only without coordinates). */
+  capital: [number, number] | null;
+  /** Every active unit with coordinates that serves the cluster in the mode. */
+  candidates: NearestCandidate[];
+};
+
+/** A candidate as the query sends it: an array per unit decodes faster than an object. */
+type CandidateTuple = [string, string, string, string, number, number, number, boolean];
+
 /**
- * One round trip for the nearest-unit ranking: whether the cluster and area exist, the origin (given
- * coordinates; else a unit in the same regency, as areas below the province carry no coordinates; else the
- * province capital), the province (given, or the one whose capital is nearest the coordinates), and every
- * unit serving the cluster in the mode with whether its coverage holds the province or regency.
- * With no candidate, one row carries the facts alone.
+ * One round trip for the nearest-unit ranking: whether the cluster and area exist, what the origin can be
+ * taken from (areas below the province carry no coordinates: a unit in the same regency, else the province
+ * capital), the province (given, or the one whose capital is nearest the coordinates), and every unit
+ * serving the cluster in the mode with whether its coverage holds the province or regency.
+ * Shaped for PGlite, where planning and decoding rows cost more than executing: scalar subqueries and one
+ * JSON value (decoded once) instead of a CTE, lateral joins and a row per unit.
+ * Index use: cluster and area primary keys, unit_service_cluster_idx, the unit_coverage primary key.
  */
-export function findNearestCandidates(
+export async function findNearestFacts(
   db: Tx,
   p: {
     cluster: string;
@@ -191,42 +208,66 @@ export function findNearestCandidates(
     lat: number | null;
     lon: number | null;
   },
-) {
+): Promise<NearestFacts> {
   const modeColumn =
     p.mode === 'residential'
       ? sql`s.is_residential`
       : p.mode === 'family'
         ? sql`s.is_family`
         : sql`s.is_community`;
-  const lat = p.lat === null ? sql`null::float8` : sql`${p.lat}::float8`;
-  const lon = p.lon === null ? sql`null::float8` : sql`${p.lon}::float8`;
-  return queryRows<NearestRow>(
+  // Planning is half the cost on PGlite: leave out, as constants, the parts this kind of place does not need.
+  const byCoordinates = p.lat !== null && p.lon !== null;
+  const nearestProvince = byCoordinates
+    ? sql`(select a.code from area a where a.level = 'province' and a.lat is not null
+        order by (a.lat - ${p.lat}::float8) ^ 2 + ((a.lon - ${p.lon}::float8) * cos(radians(${p.lat}::float8))) ^ 2
+        limit 1)`
+    : sql`null::text`;
+  const areaExists = p.area ? sql`exists (select 1 from area where code = ${p.area})` : sql`false`;
+  const regencyUnit =
+    p.regencyCode && !byCoordinates
+      ? sql`(select json_build_array(lat, lon) from unit where regency_code = ${p.regencyCode}
+          and archived_at is null and lat is not null and lon is not null order by code limit 1)`
+      : sql`null::json`;
+  const capital =
+    p.provinceCode && !byCoordinates
+      ? sql`(select json_build_array(lat, lon) from area where code = ${p.provinceCode} and lat is not null)`
+      : sql`null::json`;
+  const rows = await queryRows<{
+    facts: Omit<NearestFacts, 'candidates'> & { candidates: CandidateTuple[] | null };
+  }>(
     db,
-    sql`with given as (select ${lat} as lat, ${lon} as lon),
-    place as (
-      select coalesce(${p.provinceCode}::text, (
-               select a.code from area a, given g where a.level = 'province' and a.lat is not null and g.lat is not null
-               order by (a.lat - g.lat) ^ 2 + ((a.lon - g.lon) * cos(radians(g.lat))) ^ 2 limit 1)) as province_code,
-             coalesce(g.lat, ru.lat, cap.lat) as lat, coalesce(g.lon, ru.lon, cap.lon) as lon
-      from given g
-      left join lateral (select lat, lon from unit where regency_code = ${p.regencyCode}::text
-        and archived_at is null and lat is not null order by code limit 1) ru on true
-      left join area cap on cap.code = ${p.provinceCode}::text
-    )
-    select exists (select 1 from cluster where code = ${p.cluster}) as "clusterExists",
-      exists (select 1 from area where code = ${p.area}::text) as "areaExists",
-      pl.province_code as "provinceCode", pl.lat as "originLat", pl.lon as "originLon",
-      c.id, c.code, c.name, c.city, c.lat, c.lon, c.residential_capacity as "residentialCapacity",
-      c.is_covering as "isCovering"
-    from place pl
-    left join lateral (
-      select u.id, u.code, u.name, u.city, u.lat, u.lon, s.residential_capacity,
-        exists (select 1 from unit_coverage uc where uc.unit_id = u.id
-                and uc.area_code in (pl.province_code, ${p.regencyCode ?? ''})) as is_covering
-      from unit u join unit_service s on s.unit_id = u.id and s.cluster_code = ${p.cluster}
-      where u.archived_at is null and u.lat is not null and u.lon is not null and ${modeColumn}
-    ) c on true`,
+    sql`select json_build_object(
+      'clusterExists', exists (select 1 from cluster where code = ${p.cluster}),
+      'areaExists', ${areaExists},
+      'provinceCode', place.province_code,
+      'regencyUnit', ${regencyUnit},
+      'capital', ${capital},
+      'candidates', (select json_agg(json_build_array(u.id, u.code, u.name, u.city, u.lat, u.lon,
+          s.residential_capacity, exists (select 1 from unit_coverage uc where uc.unit_id = u.id
+            and uc.area_code in (place.province_code, ${p.regencyCode ?? ''}))))
+        from unit_service s join unit u on u.id = s.unit_id
+        where s.cluster_code = ${p.cluster} and ${modeColumn}
+          and u.archived_at is null and u.lat is not null and u.lon is not null)
+    ) as facts
+    from (select coalesce(${p.provinceCode}::text, ${nearestProvince}) as province_code) place`,
   );
+  const facts = rows[0]?.facts;
+  if (!facts) throw new Error('nearest facts query returned no row');
+  return {
+    ...facts,
+    candidates: (facts.candidates ?? []).map(
+      ([id, code, name, city, lat, lon, residentialCapacity, isCovering]) => ({
+        id,
+        code,
+        name,
+        city,
+        lat,
+        lon,
+        residentialCapacity,
+        isCovering,
+      }),
+    ),
+  };
 }
 
 export async function isUnitCodeTaken(db: Tx, code: string): Promise<boolean> {

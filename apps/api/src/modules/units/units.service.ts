@@ -47,13 +47,13 @@ export async function listUnitSummaries(
   ctx: Ctx,
   q: TUnitListQuery,
 ): Promise<{ items: TUnitSummary[]; total: number }> {
-  const [rows, total] = await repo.listUnits(
+  const { rows, total } = await repo.listUnits(
     ctx.db,
     { q: q.q, province: q.province, cluster: q.cluster, includeArchived: q.includeArchived ?? false },
     { limit: q.limit, offset: q.offset },
   );
   return {
-    total: total[0]?.n ?? 0,
+    total,
     items: rows.map(({ unit: u, provinceName, clusterCodes, capacity }) => ({
       id: u.id,
       code: u.code,
@@ -72,13 +72,12 @@ export async function listUnitSummaries(
 
 export async function getUnit(ctx: Ctx, id: string): Promise<TUnit> {
   const u = await loadUnit(ctx, id);
-  const [services, coverage, facilities, staffCount, provinces] = await Promise.all([
-    repo.findServices(ctx.db, [u.id]),
-    repo.findCoverage(ctx.db, u.id),
-    repo.findFacilities(ctx.db, u.id),
-    repo.countStaff(ctx.db, u.id),
-    repo.findProvinces(ctx.db),
-  ]);
+  // One after another: the queries share the request's connection, which runs one at a time anyway.
+  const services = await repo.findServices(ctx.db, [u.id]);
+  const coverage = await repo.findCoverage(ctx.db, u.id);
+  const facilities = await repo.findFacilities(ctx.db, u.id);
+  const staffCount = await repo.countStaff(ctx.db, u.id);
+  const provinceName = await repo.findAreaName(ctx.db, u.provinceCode);
   return {
     id: u.id,
     code: u.code,
@@ -86,7 +85,7 @@ export async function getUnit(ctx: Ctx, id: string): Promise<TUnit> {
     type: u.type as TUnit['type'],
     city: u.city,
     provinceCode: u.provinceCode,
-    provinceName: provinces.find((p) => p.code === u.provinceCode)?.name ?? null,
+    provinceName,
     regencyCode: u.regencyCode,
     isArchived: u.archivedAt !== null,
     mergedIntoCode: u.mergedIntoCode,
@@ -193,19 +192,15 @@ export async function putUnitCoverage(ctx: Ctx, id: string, input: TPutUnitCover
 }
 
 export async function getMatrix(ctx: Ctx): Promise<TUnitMatrix> {
-  const [units, clusters, provinces, coverageRows] = await Promise.all([
-    repo.findActiveUnits(ctx.db),
-    repo.findActiveClusters(ctx.db),
-    repo.findProvinces(ctx.db),
-    repo.findAllCoverage(ctx.db),
-  ]);
-  const [services, occupied] = await Promise.all([
-    repo.findServices(
-      ctx.db,
-      units.map((u) => u.id),
-    ),
-    repo.countActiveResidential(ctx.db),
-  ]);
+  const units = await repo.findActiveUnits(ctx.db);
+  const clusters = await repo.findActiveClusters(ctx.db);
+  const provinces = await repo.findProvinces(ctx.db);
+  const coverageRows = await repo.findAllCoverage(ctx.db);
+  const services = await repo.findServices(
+    ctx.db,
+    units.map((u) => u.id),
+  );
+  const occupied = await repo.countActiveResidential(ctx.db);
   const coverage = new Map<string, Set<string>>();
   for (const r of coverageRows) {
     const set = coverage.get(r.unitId) ?? new Set<string>();
@@ -258,41 +253,30 @@ export async function findNearestUnits(ctx: Ctx, q: TNearestQuery): Promise<TNea
     throw invalid('lat', 'incomplete_coordinates', 'lat and lon go together');
   }
   if (!q.area && q.lat === undefined) throw invalid('area', 'required', 'area or lat/lon');
-  const [rows, occupied] = await Promise.all([
-    repo.findNearestCandidates(ctx.db, {
-      cluster: q.cluster,
-      mode: q.mode,
-      area: q.area ?? null,
-      provinceCode: q.area ? q.area.slice(0, 2) : null,
-      regencyCode: q.area && q.area.length >= 5 ? q.area.slice(0, 5) : null,
-      lat: q.lat ?? null,
-      lon: q.lon ?? null,
-    }),
-    repo.countActiveResidential(ctx.db),
-  ]);
-  const facts = rows[0];
-  if (!facts?.clusterExists) throw invalid('cluster', 'unknown_cluster', q.cluster);
+  const facts = await repo.findNearestFacts(ctx.db, {
+    cluster: q.cluster,
+    mode: q.mode,
+    area: q.area ?? null,
+    provinceCode: q.area ? q.area.slice(0, 2) : null,
+    regencyCode: q.area && q.area.length >= 5 ? q.area.slice(0, 5) : null,
+    lat: q.lat ?? null,
+    lon: q.lon ?? null,
+  });
+  if (!facts.clusterExists) throw invalid('cluster', 'unknown_cluster', q.cluster);
   if (q.area && !facts.areaExists) throw invalid('area', 'unknown_area', q.area);
-  if (facts.originLat === null || facts.originLon === null)
-    throw invalid('area', 'no_coordinates', q.area ?? '');
-  const origin = { lat: facts.originLat, lon: facts.originLon };
-  const items = rows
-    .flatMap((c) =>
-      c.id && c.code && c.name && c.city !== null && c.lat !== null && c.lon !== null
-        ? [
-            {
-              unit: { id: c.id, code: c.code, name: c.name, city: c.city },
-              isCovering: c.isCovering === true,
-              distanceKm: Math.round(distanceKm(origin, { lat: c.lat, lon: c.lon }) * 10) / 10,
-              residentialCapacity: c.residentialCapacity ?? 0,
-              residentialFree: Math.max(
-                0,
-                (c.residentialCapacity ?? 0) - (occupied.get(`${c.id}/${q.cluster}`) ?? 0),
-              ),
-            },
-          ]
-        : [],
-    )
+  const [lat, lon] =
+    q.lat !== undefined && q.lon !== undefined ? [q.lat, q.lon] : (facts.regencyUnit ?? facts.capital ?? []);
+  if (lat === undefined || lon === undefined) throw invalid('area', 'no_coordinates', q.area ?? '');
+  const origin = { lat, lon };
+  const occupied = await repo.countActiveResidential(ctx.db);
+  const items = facts.candidates
+    .map((c) => ({
+      unit: { id: c.id, code: c.code, name: c.name, city: c.city },
+      isCovering: c.isCovering,
+      distanceKm: Math.round(distanceKm(origin, { lat: c.lat, lon: c.lon }) * 10) / 10,
+      residentialCapacity: c.residentialCapacity,
+      residentialFree: Math.max(0, c.residentialCapacity - (occupied.get(`${c.id}/${q.cluster}`) ?? 0)),
+    }))
     .sort((a, b) => Number(b.isCovering) - Number(a.isCovering) || a.distanceKm - b.distanceKm)
     .slice(0, q.limit);
   return { origin: { ...origin, provinceCode: facts.provinceCode }, items };

@@ -10,7 +10,7 @@ const userColumns = {
   unitName: unit.name,
 };
 
-export function listUsers(
+export async function listUsers(
   db: Tx,
   f: {
     q?: string | undefined;
@@ -28,17 +28,17 @@ export function listUsers(
     f.unitId ? eq(appUser.unitId, f.unitId) : undefined,
     f.active === undefined ? undefined : eq(appUser.isActive, f.active),
   );
-  return Promise.all([
-    db
-      .select(userColumns)
-      .from(appUser)
-      .leftJoin(unit, eq(unit.id, appUser.unitId))
-      .where(where)
-      .orderBy(asc(appUser.username))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.select({ n: count() }).from(appUser).where(where),
-  ]);
+  // One after another: both run on the request's connection (node-postgres deprecates overlapping queries).
+  const rows = await db
+    .select(userColumns)
+    .from(appUser)
+    .leftJoin(unit, eq(unit.id, appUser.unitId))
+    .where(where)
+    .orderBy(asc(appUser.username))
+    .limit(page.limit)
+    .offset(page.offset);
+  const total = await db.select({ n: count() }).from(appUser).where(where);
+  return { rows, total: total[0]?.n ?? 0 };
 }
 
 export async function findUserWithUnit(db: Tx, id: string) {

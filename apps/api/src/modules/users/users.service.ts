@@ -71,12 +71,12 @@ async function checkRoleAndUnit(ctx: Ctx, role: TRole, unitId: string | null): P
 export async function listUsers(ctx: Ctx, q: TUserListQuery): Promise<{ items: TUser[]; total: number }> {
   const unitId = ctx.scope === 'unit' ? (ctx.actor.unitId ?? undefined) : q.unitId;
   if (ctx.scope === 'unit' && q.unitId && q.unitId !== ctx.actor.unitId) return { items: [], total: 0 };
-  const [rows, total] = await repo.listUsers(
+  const { rows, total } = await repo.listUsers(
     ctx.db,
     { q: q.q, role: q.role, unitId, active: q.active === undefined ? undefined : q.active === 'true' },
     { limit: q.limit, offset: q.offset },
   );
-  return { items: rows.map(toUser), total: total[0]?.n ?? 0 };
+  return { items: rows.map(toUser), total };
 }
 
 export async function getUser(ctx: Ctx, id: string): Promise<TUser> {
