@@ -79,3 +79,12 @@ ALTER TABLE referral ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY referral_scope ON referral
   USING (current_setting('atensi.scope', true) = 'all' OR from_unit_id = NULLIF(current_setting('atensi.unit_id', true), '')::uuid OR to_unit_id = NULLIF(current_setting('atensi.unit_id', true), '')::uuid);
+--> statement-breakpoint
+-- Bed occupancy is not personal data, and the nearest-unit ranking needs every unit's: counted past RLS.
+CREATE FUNCTION atensi_residential_occupancy()
+RETURNS TABLE (unit_id uuid, cluster_code text, occupied integer)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT c.unit_id, c.cluster_code, count(*)::integer FROM case_record c
+  WHERE c.admitted_at IS NOT NULL AND c.discharged_at IS NULL
+  GROUP BY c.unit_id, c.cluster_code
+$$;
