@@ -70,18 +70,50 @@ function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** What checkFields looks up in the database: known provinces, areas, clusters, PPKS, visible people. */
+export type FieldLookups = {
+  provinces: Set<string>;
+  areas: Set<string>;
+  clusters: Set<string>;
+  ppks: Set<number>;
+  visible: Set<string>;
+};
+
+async function loadLookups(ctx: Ctx, f: Fields | z.output<typeof ZCreatePersonRequest>) {
+  const relatedIds = f.relations.flatMap((r) => (r.relatedPersonId ? [r.relatedPersonId] : []));
+  return {
+    provinces: f.nik ? await repo.provinceCodes(ctx.db) : new Set<string>(),
+    areas: f.areaCode ? await repo.existingCodes(ctx.db, 'area', [f.areaCode]) : new Set<string>(),
+    clusters: await repo.existingCodes(ctx.db, 'cluster', [...new Set(f.clusters)]),
+    ppks: await repo.existingPpks(ctx.db, [...new Set(f.ppks)]),
+    visible: await repo.visiblePersonIds(ctx.db, relatedIds),
+  };
+}
+
 /** Check everything that needs the database, collect every problem, and normalise phone numbers. */
 async function validateFields(
   ctx: Ctx,
   f: Fields | z.output<typeof ZCreatePersonRequest>,
   selfId: string | null,
 ) {
-  const lang = ctx.meta.lang;
+  const { nikProblem, problems, value } = checkFields(f, await loadLookups(ctx, f), ctx.meta.lang, selfId);
+  if (nikProblem) throw new AppError('NIK_INVALID', { details: [nikProblem, ...problems] });
+  if (problems.length) throw new AppError('VALIDATION_FAILED', { details: problems });
+  return value;
+}
+
+/** Every problem with a person's fields, given the lookups; pure, so bulk import checks rows the same way. */
+export function checkFields(
+  f: Fields | z.output<typeof ZCreatePersonRequest>,
+  lookups: FieldLookups,
+  lang: Lang,
+  selfId: string | null,
+) {
   const problems: TErrorDetail[] = [];
   let nikProblem: TErrorDetail | null = null;
   let nikParts: ReturnType<typeof checkNik> | null = null;
   if (f.nik) {
-    const provinces = await repo.provinceCodes(ctx.db);
+    const provinces = lookups.provinces;
     nikParts = checkNik(f.nik, (c) => provinces.has(c));
     if (!nikParts.ok) {
       const t = NIK_RULE_TEXT[nikParts.rule];
@@ -108,11 +140,11 @@ async function validateFields(
       problems.push(detail('birthDate', 'too_small', 'tanggal lahir sebelum 1900', 'is before 1900', lang));
     }
   }
-  if (f.areaCode && !(await repo.existingCodes(ctx.db, 'area', [f.areaCode])).has(f.areaCode)) {
+  if (f.areaCode && !lookups.areas.has(f.areaCode)) {
     problems.push(detail('areaCode', 'unknown', 'kode wilayah tidak dikenal', 'unknown area code', lang));
   }
   const clusters = [...new Set(f.clusters)];
-  const knownClusters = await repo.existingCodes(ctx.db, 'cluster', clusters);
+  const knownClusters = lookups.clusters;
   clusters.forEach((c, i) => {
     if (!knownClusters.has(c)) {
       problems.push(
@@ -121,7 +153,7 @@ async function validateFields(
     }
   });
   const ppks = [...new Set(f.ppks)];
-  const knownPpks = await repo.existingPpks(ctx.db, ppks);
+  const knownPpks = lookups.ppks;
   ppks.forEach((p, i) => {
     if (!knownPpks.has(p)) {
       problems.push(
@@ -144,8 +176,7 @@ async function validateFields(
     }
     return { phone: e164 ?? p.phone, owner: p.owner, relationship: p.relationship ?? null };
   });
-  const relatedIds = f.relations.flatMap((r) => (r.relatedPersonId ? [r.relatedPersonId] : []));
-  const visible = await repo.visiblePersonIds(ctx.db, relatedIds);
+  const visible = lookups.visible;
   const relations = f.relations.map((r, i) => {
     if (!r.relatedPersonId && !r.name) {
       problems.push(
@@ -192,15 +223,17 @@ async function validateFields(
       phone,
     };
   });
-  if (nikProblem) throw new AppError('NIK_INVALID', { details: [nikProblem, ...problems] });
-  if (problems.length) throw new AppError('VALIDATION_FAILED', { details: problems });
   return {
-    nikParts: nikParts?.ok ? nikParts.parts : null,
-    phones,
-    relations,
-    clusters,
-    ppks,
-    aliases: [...new Set(f.aliases)],
+    nikProblem,
+    problems,
+    value: {
+      nikParts: nikParts?.ok ? nikParts.parts : null,
+      phones,
+      relations,
+      clusters,
+      ppks,
+      aliases: [...new Set(f.aliases)],
+    },
   };
 }
 
@@ -391,7 +424,8 @@ function registeringUnit(ctx: Ctx, requested: string | undefined): string {
   return ctx.actor.unitId;
 }
 
-function columns(f: Fields | z.output<typeof ZCreatePersonRequest>, aliases: string[]) {
+/** A person's table columns from validated fields (also used by bulk import). */
+export function columns(f: Fields | z.output<typeof ZCreatePersonRequest>, aliases: string[]) {
   return {
     nik: f.nik || null,
     noNikReason: f.nik ? null : (f.noNikReason ?? null),
@@ -465,7 +499,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: TUpdatePersonReq
 }
 
 /** The service-layer scope check; row-level security checks the same again in the database. */
-async function assertInScope(ctx: Ctx, id: string): Promise<void> {
+export async function assertInScope(ctx: Ctx, id: string): Promise<void> {
   if (ctx.scope === 'all') return;
   const rows = await queryRows<{ ok: boolean }>(
     ctx.db,
@@ -475,7 +509,7 @@ async function assertInScope(ctx: Ctx, id: string): Promise<void> {
 }
 
 /** The service layer's own unit filter; row-level security applies the same rule again. */
-function scopeFilter(ctx: Ctx): SQL {
+export function scopeFilter(ctx: Ctx): SQL {
   if (ctx.scope === 'all') return sql`true`;
   const u = ctx.actor.unitId;
   if (!u) return sql`false`;
@@ -621,7 +655,12 @@ function decodeCursor(raw: string | undefined, lang: Lang): Cursor | null {
   }
 }
 
-export async function searchPeople(ctx: Ctx, input: TPersonListQuery): Promise<TPersonListResponse> {
+export async function searchPeople(
+  ctx: Ctx,
+  input: TPersonListQuery,
+  // Export pages through a whole search and audits it once as an export.
+  opts: { audit?: boolean } = {},
+): Promise<TPersonListResponse> {
   const q = ZPersonListQuery.parse(input);
   const lang = ctx.meta.lang;
   if (q.ageMin !== undefined && q.ageMax !== undefined && q.ageMin > q.ageMax) {
@@ -673,7 +712,7 @@ export async function searchPeople(ctx: Ctx, input: TPersonListQuery): Promise<T
   const { rows, total } = await repo.searchPeople(ctx.db, where, score, after, q.limit, countCap);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  if (ctx.scope === 'all') {
+  if (ctx.scope === 'all' && opts.audit !== false) {
     await auditRead(
       ctx,
       'person',
