@@ -18,7 +18,7 @@ import { authorize, checkSameOrigin } from './lib/guards.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
-import { peopleRoutes } from './modules/people/index.ts';
+import { consentRoutes, documentsRoutes, peopleRoutes } from './modules/people/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
 import { unitsRoutes } from './modules/units/index.ts';
 import { usersRoutes } from './modules/users/index.ts';
@@ -101,6 +101,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(auditRoutes, { deps });
       await api.register(referenceRoutes, { deps });
       await api.register(peopleRoutes, { deps });
+      await api.register(documentsRoutes, { deps });
+      await api.register(consentRoutes, { deps });
       await api.register(unitsRoutes, { deps });
       await api.register(usersRoutes, { deps });
       if (opts.extendApi) await opts.extendApi(api);

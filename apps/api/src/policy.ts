@@ -67,6 +67,14 @@ export const POLICY: Record<string, RoutePolicy> = {
     access: 'roles',
     roles: { kepala_upt: 'unit', pekerja_sosial: 'unit' },
   },
+  // Documents and consent follow the person's scope; medical documents are narrowed in the service.
+  'GET /api/v1/people/:id/documents': { access: 'roles', roles: PEOPLE_READERS },
+  'POST /api/v1/people/:id/documents': { access: 'roles', roles: PEOPLE_WRITERS },
+  'GET /api/v1/people/:id/documents/:docId/file': { access: 'roles', roles: PEOPLE_READERS },
+  'DELETE /api/v1/people/:id/documents/:docId': { access: 'roles', roles: PEOPLE_WRITERS },
+  'GET /api/v1/people/:id/consents': { access: 'roles', roles: PEOPLE_READERS },
+  'POST /api/v1/people/:id/consents': { access: 'roles', roles: PEOPLE_WRITERS },
+  'POST /api/v1/people/:id/consents/:consentId/withdraw': { access: 'roles', roles: PEOPLE_WRITERS },
   // Units are not personal data: everyone reads them; admin edits all, a head of unit their own.
   'GET /api/v1/units': { access: 'roles', roles: everyRole('all') },
   'GET /api/v1/units/matrix': { access: 'roles', roles: everyRole('all') },

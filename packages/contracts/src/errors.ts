@@ -160,6 +160,31 @@ export const ERROR_TABLE = {
     id: 'Data khusus hanya dapat dibuka oleh tim kasus dan Kepala UPT.',
     en: 'Specific data is open only to the case team and the head of unit.',
   },
+  DOCUMENT_TYPE_NOT_ALLOWED: {
+    status: 400,
+    id: 'Jenis berkas tidak diizinkan. Unggah gambar JPEG, PNG, WebP atau PDF.',
+    en: 'This file type is not allowed. Upload a JPEG, PNG or WebP image, or a PDF.',
+  },
+  DOCUMENT_TOO_LARGE: {
+    status: 413,
+    id: 'Berkas terlalu besar. Perkecil atau pindai ulang dengan resolusi lebih rendah.',
+    en: 'The file is too large. Make it smaller or scan it again at a lower resolution.',
+  },
+  CONSENT_GUARDIAN_REQUIRED: {
+    status: 400,
+    id: 'Untuk anak atau orang yang memiliki wali, persetujuan harus diberikan oleh wali.',
+    en: 'For a child or a person with a guardian, consent must be given by the guardian.',
+  },
+  CONSENT_MISSING: {
+    status: 409,
+    id: 'Belum ada persetujuan (consent) untuk tujuan ini. Catat persetujuan terlebih dahulu.',
+    en: 'There is no consent for this purpose. Record consent first.',
+  },
+  CONSENT_ALREADY_WITHDRAWN: {
+    status: 409,
+    id: 'Persetujuan ini sudah ditarik.',
+    en: 'This consent has already been withdrawn.',
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     id: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.',

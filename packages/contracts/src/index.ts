@@ -6,6 +6,7 @@ export * from './common.ts';
 export * from './errors.ts';
 export * from './health.ts';
 export * from './people.ts';
+export * from './people-documents.ts';
 export * from './reference.ts';
 export * from './units.ts';
 export * from './users.ts';
