@@ -32,6 +32,21 @@ const PEOPLE_WRITERS: Partial<Record<TRole, Scope>> = {
   petugas_ska: 'unit',
 };
 
+/**
+ * Merging records of one person and undoing it: heads of unit for people their unit may see, and
+ * headquarters operators across units (duplicates registered by two units). Not admin (a system role that
+ * does not edit people) and not social workers: a merge changes what every unit involved sees.
+ */
+const PEOPLE_MERGERS: Partial<Record<TRole, Scope>> = { operator_pusat: 'all', kepala_upt: 'unit' };
+
+const CASE_READERS: Partial<Record<TRole, Scope>> = {
+  admin: 'all',
+  operator_pusat: 'all',
+  kepala_upt: 'unit',
+  pekerja_sosial: 'unit',
+};
+const CASE_WORKERS: Partial<Record<TRole, Scope>> = { kepala_upt: 'unit', pekerja_sosial: 'unit' };
+
 const USER_MANAGERS: Partial<Record<TRole, Scope>> = { admin: 'all', kepala_upt: 'unit' };
 
 /**
@@ -59,6 +74,13 @@ export const POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/people': { access: 'roles', roles: PEOPLE_WRITERS },
   'GET /api/v1/people/:id': { access: 'roles', roles: PEOPLE_READERS },
   'PATCH /api/v1/people/:id': { access: 'roles', roles: PEOPLE_WRITERS },
+  // Duplicates: the review queue, merge, undo and 'not the same person' (see PEOPLE_MERGERS); history reads.
+  'GET /api/v1/people/duplicate-queue': { access: 'roles', roles: PEOPLE_MERGERS },
+  'POST /api/v1/people/merge': { access: 'roles', roles: PEOPLE_MERGERS },
+  'POST /api/v1/people/merges/:mergeId/undo': { access: 'roles', roles: PEOPLE_MERGERS },
+  'GET /api/v1/people/merges': { access: 'roles', roles: PEOPLE_MERGERS },
+  'POST /api/v1/people/distinct': { access: 'roles', roles: PEOPLE_MERGERS },
+  'GET /api/v1/people/:id/merges': { access: 'roles', roles: PEOPLE_READERS },
   'GET /api/v1/people/:id/sensitive': {
     access: 'roles',
     roles: { kepala_upt: 'unit', pekerja_sosial: 'unit' },
@@ -75,6 +97,32 @@ export const POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/people/:id/consents': { access: 'roles', roles: PEOPLE_READERS },
   'POST /api/v1/people/:id/consents': { access: 'roles', roles: PEOPLE_WRITERS },
   'POST /api/v1/people/:id/consents/:consentId/withdraw': { access: 'roles', roles: PEOPLE_WRITERS },
+  // Cases: the unit's social workers and head run them; headquarters reads. Approval and admission
+  // are the unit head's (checked again in the service).
+  'GET /api/v1/cases': { access: 'roles', roles: CASE_READERS },
+  'POST /api/v1/cases': { access: 'roles', roles: CASE_WORKERS },
+  'GET /api/v1/cases/:id': { access: 'roles', roles: CASE_READERS },
+  'POST /api/v1/cases/:id/stage': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/cases/:id/assessments': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/cases/:id/plan/approve': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/cases/:id/services': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/cases/:id/notes': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/cases/:id/tasks': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/cases/:id/tasks/:taskId/done': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/cases/:id/terminate': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/cases/:id/close': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/cases/:id/reopen': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/cases/:id/admit': { access: 'roles', roles: CASE_WORKERS },
+  'PUT /api/v1/cases/:id/plan': { access: 'roles', roles: CASE_WORKERS },
+  // Bulk import registers people in the importer's unit (headquarters names one); export is a search.
+  'POST /api/v1/people/imports': { access: 'roles', roles: PEOPLE_WRITERS },
+  'GET /api/v1/people/imports': { access: 'roles', roles: PEOPLE_WRITERS },
+  'GET /api/v1/people/imports/:id': { access: 'roles', roles: PEOPLE_WRITERS },
+  'PUT /api/v1/people/imports/:id/mapping': { access: 'roles', roles: PEOPLE_WRITERS },
+  'GET /api/v1/people/imports/:id/preview': { access: 'roles', roles: PEOPLE_WRITERS },
+  'POST /api/v1/people/imports/:id/run': { access: 'roles', roles: PEOPLE_WRITERS },
+  'GET /api/v1/people/imports/:id/errors.csv': { access: 'roles', roles: PEOPLE_WRITERS },
+  'GET /api/v1/people/export': { access: 'roles', roles: PEOPLE_READERS },
   // Units are not personal data: everyone reads them; admin edits all, a head of unit their own.
   'GET /api/v1/units': { access: 'roles', roles: everyRole('all') },
   'GET /api/v1/units/matrix': { access: 'roles', roles: everyRole('all') },

@@ -155,6 +155,26 @@ export const ERROR_TABLE = {
     id: 'Data ini sudah digabungkan ke data lain.',
     en: 'This record was merged into another one.',
   },
+  PERSON_MERGE_NIK_CONFLICT: {
+    status: 409,
+    id: 'Kedua data memiliki NIK yang berbeda. Pastikan NIK yang benar lalu perbaiki salah satunya sebelum digabungkan.',
+    en: 'The two records have different NIKs. Find the right NIK and correct one record before merging.',
+  },
+  PERSON_MERGE_SAME: {
+    status: 400,
+    id: 'Pilih dua data yang berbeda.',
+    en: 'Choose two different records.',
+  },
+  PERSON_MERGE_ALREADY_UNDONE: {
+    status: 409,
+    id: 'Penggabungan ini sudah dibatalkan.',
+    en: 'This merge has already been undone.',
+  },
+  PERSON_MERGE_UNDO_STALE: {
+    status: 409,
+    id: 'Data hasil penggabungan sudah diubah atau digabungkan lagi sesudahnya, jadi pembatalan otomatis dapat menghilangkan perubahan itu. Perbaiki data secara manual.',
+    en: 'The merged record was edited or merged again afterwards, so undoing automatically could lose those changes. Correct the records by hand.',
+  },
   SENSITIVE_FORBIDDEN: {
     status: 403,
     id: 'Data khusus hanya dapat dibuka oleh tim kasus dan Kepala UPT.',
@@ -184,6 +204,71 @@ export const ERROR_TABLE = {
     status: 409,
     id: 'Persetujuan ini sudah ditarik.',
     en: 'This consent has already been withdrawn.',
+  },
+  IMPORT_FILE_INVALID: {
+    status: 400,
+    id: 'Berkas tidak dapat dibaca. Unggah CSV (dipisah koma atau titik koma) atau XLSX dengan baris judul kolom.',
+    en: 'The file cannot be read. Upload a CSV (comma or semicolon separated) or an XLSX with a header row.',
+  },
+  IMPORT_FILE_TOO_LARGE: {
+    status: 413,
+    id: 'Berkas terlalu besar (maksimal 20 MB). Bagi menjadi beberapa berkas.',
+    en: 'The file is too large (20 MB at most). Split it into several files.',
+  },
+  IMPORT_MAPPING_INVALID: {
+    status: 400,
+    id: 'Pemetaan kolom tidak valid. Periksa kolom yang ditandai.',
+    en: 'The column mapping is invalid. Check the columns listed.',
+  },
+  IMPORT_NOT_READY: {
+    status: 409,
+    id: 'Impor belum siap dijalankan: petakan kolom terlebih dahulu.',
+    en: 'The import is not ready to run: map the columns first.',
+  },
+  IMPORT_ALREADY_RUN: {
+    status: 409,
+    id: 'Impor ini sudah dijalankan; pemetaan tidak dapat diubah lagi.',
+    en: 'This import has already run; its mapping can no longer change.',
+  },
+  CASE_STAGE_ORDER: {
+    status: 409,
+    id: 'Tahap kasus tidak boleh mundur atau dilompati tanpa persetujuan Kepala UPT.',
+    en: "A case cannot move backwards or skip a stage without the head of unit's override.",
+  },
+  CASE_STAGE_INCOMPLETE: {
+    status: 409,
+    id: 'Lengkapi catatan yang diwajibkan sebelum pindah ke tahap berikutnya.',
+    en: 'Record what this stage requires before moving on.',
+  },
+  CASE_OVERRIDE_FORBIDDEN: {
+    status: 403,
+    id: 'Hanya Kepala UPT yang dapat mengesampingkan urutan tahap.',
+    en: 'Only the head of unit can override the stage order.',
+  },
+  CASE_CLOSED: {
+    status: 409,
+    id: 'Kasus sudah ditutup. Buka kembali kasus untuk mencatat hal baru.',
+    en: 'The case is closed. Reopen it to record anything new.',
+  },
+  CASE_ALREADY_OPEN: {
+    status: 409,
+    id: 'Orang ini sudah memiliki kasus aktif di unit ini.',
+    en: 'This person already has an open case at this unit.',
+  },
+  PLAN_NOT_DRAFT: {
+    status: 409,
+    id: 'Tidak ada rencana intervensi yang menunggu persetujuan.',
+    en: 'There is no intervention plan awaiting approval.',
+  },
+  PLAN_SELF_APPROVAL: {
+    status: 403,
+    id: 'Rencana intervensi tidak dapat disetujui oleh penyusunnya sendiri.',
+    en: 'An intervention plan cannot be approved by the person who wrote it.',
+  },
+  NO_FREE_BED: {
+    status: 409,
+    id: 'Tidak ada tempat tidur kosong untuk klaster ini di unit ini.',
+    en: 'There is no free bed for this cluster at this unit.',
   },
   SERVICE_UNAVAILABLE: {
     status: 503,

@@ -2,10 +2,13 @@
 // and by the web UI (types and forms). One schema, one truth.
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './cases.ts';
 export * from './common.ts';
 export * from './errors.ts';
 export * from './health.ts';
 export * from './people.ts';
+export * from './people-import.ts';
+export * from './people-merge.ts';
 export * from './people-documents.ts';
 export * from './reference.ts';
 export * from './units.ts';
