@@ -14,6 +14,9 @@ import { RouteError } from './RouteError.tsx';
 const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
 const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+const PeoplePage = lazy(() => import('../features/people/PeoplePage.tsx'));
+const PersonPage = lazy(() => import('../features/people/PersonPage.tsx'));
+const PersonFormPage = lazy(() => import('../features/people/PersonForm.tsx'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
 const UnitPage = lazy(() => import('../features/units/UnitPage.tsx'));
 const NearestPage = lazy(() => import('../features/units/NearestPage.tsx'));
@@ -77,6 +80,10 @@ const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'pm', element: only('people', <PeoplePage />) },
+      { path: 'pm/baru', element: only('people', <PersonFormPage />) },
+      { path: 'pm/:id', element: only('people', <PersonPage />) },
+      { path: 'pm/:id/ubah', element: only('people', <PersonFormPage />) },
       { path: 'unit', element: only('units', <UnitsPage />) },
       { path: 'unit/terdekat', element: only('units', <NearestPage />) },
       { path: 'unit/:id', element: only('units', <UnitPage />) },

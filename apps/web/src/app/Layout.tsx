@@ -10,6 +10,7 @@ import {
   IconMapSearch,
   IconShieldSearch,
   IconUserCircle,
+  IconUserHeart,
   IconUsers,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -23,6 +24,7 @@ import { useMe } from './auth.tsx';
 
 const NAV: { module: TModule; to: string; label: string; icon: typeof IconHome }[] = [
   { module: 'home', to: '/', label: 'nav.home', icon: IconHome },
+  { module: 'people', to: '/pm', label: 'nav.people', icon: IconUserHeart },
   { module: 'units', to: '/unit', label: 'nav.units', icon: IconBuildingCommunity },
   { module: 'units', to: '/unit/terdekat', label: 'nav.nearest', icon: IconMapSearch },
   { module: 'reference', to: '/referensi', label: 'nav.reference', icon: IconListDetails },

@@ -1,5 +1,11 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingCommunity, IconShieldSearch, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconShieldSearch,
+  IconUserCircle,
+  IconUserHeart,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../app/auth.tsx';
@@ -11,6 +17,7 @@ export default function HomePage() {
   const me = useMe().data;
   if (!me) return <LoadingState />;
   const cards = [
+    { module: 'people', to: '/pm', title: t('nav.people'), text: t('home.peopleDesc'), icon: IconUserHeart },
     {
       module: 'units',
       to: '/unit',
