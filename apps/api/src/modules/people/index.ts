@@ -3,6 +3,7 @@
 export { consentRoutes } from './consent.routes.ts';
 export { assertConsent, consentedPurposes } from './consent.service.ts';
 export { documentsRoutes } from './documents.routes.ts';
+export { mergeRoutes } from './merge.routes.ts';
 export { normaliseName, searchNames } from './names.ts';
 export { checkNik } from './nik.ts';
 export { peopleRoutes } from './people.routes.ts';

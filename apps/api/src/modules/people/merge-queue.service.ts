@@ -1,0 +1,262 @@
+// The duplicate review queue: probable pairs among the people the actor may see, newest records first.
+// Each page walks a window of records (newest first) and, per record, asks the trigram index for similar
+// older records, so one page costs a bounded number of index probes however large the registry is.
+import type {
+  TDuplicatePair,
+  TDuplicateQueueQuery,
+  TDuplicateQueueResponse,
+  TMergePersonSide,
+} from '@atensi/contracts';
+import { ZDuplicateQueueQuery } from '@atensi/contracts';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../db/client.ts';
+import { auditRead } from '../../lib/audit.ts';
+import type { Ctx } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
+import { scopeFilter } from './people.service.ts';
+
+/** Below this combined score a pair is not worth a reviewer's time (as on registration). */
+const PAIR_MIN_SCORE = 0.55;
+/** Records checked per window, and at most per page: bounds the work one request does. */
+const WINDOW = 100;
+const MAX_SCAN = 600;
+/** Similar older records considered per record. */
+const PER_RECORD = 5;
+
+type Lang = Ctx['meta']['lang'];
+type Reason = TDuplicatePair['reasons'][number];
+
+type PairRow = {
+  a_id: string;
+  a_created: string;
+  b_id: string;
+  name_sim: number;
+  mother_sim: number | null;
+  birth_diff_days: number | null;
+  same_regency: boolean | null;
+  nik_conflict: boolean;
+};
+
+/** A timestamp as PostgreSQL prints it (microseconds kept, so the keyset never skips a row). */
+const TS_TEXT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
+type Cursor = { t: string; i: string };
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(raw: string | undefined, lang: Lang): Cursor | null {
+  if (!raw) return null;
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Cursor;
+    if (
+      typeof c.i !== 'string' ||
+      !/^[0-9a-f-]{36}$/.test(c.i) ||
+      typeof c.t !== 'string' ||
+      !TS_TEXT.test(c.t)
+    ) {
+      throw new Error('bad cursor');
+    }
+    return c;
+  } catch {
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        {
+          field: 'cursor',
+          issue: 'invalid_format',
+          message: lang === 'id' ? 'cursor: kursor halaman tidak valid' : 'cursor: invalid page cursor',
+        },
+      ],
+    });
+  }
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+/** The same weighting as the check on registration: name first, then birth date, mother, area. */
+export function scorePair(r: Omit<PairRow, 'a_id' | 'a_created' | 'b_id' | 'nik_conflict'>, lang: Lang) {
+  const reasons: Reason[] = [
+    {
+      field: 'name',
+      similarity: r.name_sim,
+      detail: lang === 'id' ? `nama ${pct(r.name_sim)} mirip` : `name ${pct(r.name_sim)} similar`,
+    },
+  ];
+  let score = r.name_sim * 0.55;
+  let weight = 0.55;
+  if (r.birth_diff_days !== null) {
+    const d = r.birth_diff_days;
+    const sim = d === 0 ? 1 : d <= 31 ? 0.8 : d <= 366 ? 0.5 : 0;
+    score += sim * 0.25;
+    weight += 0.25;
+    if (sim > 0) {
+      const same = lang === 'id' ? 'tanggal lahir sama' : 'same birth date';
+      const apart = lang === 'id' ? `lahir selisih ${d} hari` : `born ${d} days apart`;
+      reasons.push({ field: 'birthDate', similarity: sim, detail: d === 0 ? same : apart });
+    }
+  }
+  if (r.mother_sim !== null) {
+    score += r.mother_sim * 0.15;
+    weight += 0.15;
+    if (r.mother_sim >= 0.5) {
+      reasons.push({
+        field: 'motherName',
+        similarity: r.mother_sim,
+        detail:
+          lang === 'id'
+            ? `nama ibu ${pct(r.mother_sim)} mirip`
+            : `mother's name ${pct(r.mother_sim)} similar`,
+      });
+    }
+  }
+  if (r.same_regency !== null) {
+    score += (r.same_regency ? 1 : 0) * 0.05;
+    weight += 0.05;
+    if (r.same_regency) {
+      reasons.push({
+        field: 'area',
+        similarity: 1,
+        detail: lang === 'id' ? 'kabupaten/kota yang sama' : 'same regency or city',
+      });
+    }
+  }
+  return { score: Math.round((score / weight) * 100) / 100, reasons };
+}
+
+/** Pairs whose newer record lies in one window of (created_at, id), newest first. */
+async function pairsInWindow(ctx: Ctx, after: Cursor | null) {
+  const win = await queryRows<{ id: string; created_at: string }>(
+    ctx.db,
+    sql`select p.id, p.created_at::text as created_at from person p
+        where p.merged_into_id is null and ${scopeFilter(ctx)}
+        ${after ? sql`and (p.created_at, p.id) < (${after.t}::timestamptz, ${after.i}::uuid)` : sql``}
+        order by p.created_at desc, p.id desc
+        limit ${WINDOW}`,
+  );
+  if (win.length === 0) return { pairs: [] as PairRow[], last: null, done: true };
+  const ids = win.map((w) => sql`${w.id}::uuid`);
+  const pairs = await queryRows<PairRow>(
+    ctx.db,
+    sql`select w.id as a_id, w.created_at::text as a_created, q.id as b_id, q.name_sim,
+               case when w.mother_name_norm is null or q.mother_name_norm is null then null
+                    else similarity(w.mother_name_norm, q.mother_name_norm) end as mother_sim,
+               case when w.birth_date is null or q.birth_date is null then null
+                    else abs(w.birth_date - q.birth_date) end as birth_diff_days,
+               case when w.area_code is null or q.area_code is null then null
+                    else (select a.regency_code from area a where a.code = w.area_code)
+                         is not distinct from (select b.regency_code from area b where b.code = q.area_code) end
+                 as same_regency,
+               (w.nik is not null and q.nik is not null and w.nik <> q.nik) as nik_conflict
+        from person w
+        cross join lateral (
+          select c.id, c.mother_name_norm, c.birth_date, c.area_code, c.nik,
+                 similarity(c.search_names, w.name_norm) as name_sim
+          from person c
+          where c.search_names % w.name_norm and c.merged_into_id is null and c.sex = w.sex
+            and (c.created_at, c.id) < (w.created_at, w.id)
+            and exists (select 1 from person p where p.id = c.id and ${scopeFilter(ctx)})
+            and not exists (select 1 from person_distinct d
+                            where d.person_a = least(w.id, c.id) and d.person_b = greatest(w.id, c.id))
+          order by similarity(c.search_names, w.name_norm) desc, c.id
+          limit ${PER_RECORD}
+        ) q
+        where w.id in (${sql.join(ids, sql`, `)})`,
+  );
+  const last = win[win.length - 1];
+  return { pairs, last: last ? { t: last.created_at, i: last.id } : null, done: win.length < WINDOW };
+}
+
+/** What a reviewer compares, for a set of records. */
+export async function loadSides(db: Tx, ids: string[]): Promise<Map<string, TMergePersonSide>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{
+    id: string;
+    full_name: string;
+    aliases: string[];
+    nik: string | null;
+    kk_no: string | null;
+    sex: 'L' | 'P';
+    birth_date: string | null;
+    birth_date_estimated: boolean;
+    birth_place: string | null;
+    mother_name: string | null;
+    area_code: string | null;
+    area_name: string | null;
+    unit_id: string;
+    unit_code: string;
+    unit_name: string;
+    version: number;
+    created_at: Date | string;
+  }>(
+    db,
+    sql`select p.id, p.full_name, p.nik, p.kk_no, p.sex, p.birth_date::text as birth_date,
+               p.birth_date_estimated, p.birth_place, p.mother_name, p.area_code, a.name as area_name,
+               u.id as unit_id, u.code as unit_code, u.name as unit_name, p.version, p.created_at,
+               coalesce((select array_agg(al.alias order by al.created_at, al.alias) from person_alias al
+                         where al.person_id = p.id), '{}') as aliases
+        from person p join unit u on u.id = p.registered_unit_id left join area a on a.code = p.area_code
+        where p.id in (${sql.join(
+          ids.map((i) => sql`${i}::uuid`),
+          sql`, `,
+        )})`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        fullName: r.full_name,
+        aliases: r.aliases,
+        nik: r.nik,
+        kkNo: r.kk_no,
+        sex: r.sex,
+        birthDate: r.birth_date,
+        birthDateEstimated: r.birth_date_estimated,
+        birthPlace: r.birth_place,
+        motherName: r.mother_name,
+        areaCode: r.area_code,
+        areaName: r.area_name,
+        registeredUnit: { id: r.unit_id, code: r.unit_code, name: r.unit_name },
+        version: r.version,
+        createdAt: new Date(r.created_at).toISOString(),
+      },
+    ]),
+  );
+}
+
+export async function getDuplicateQueue(
+  ctx: Ctx,
+  input: TDuplicateQueueQuery,
+): Promise<TDuplicateQueueResponse> {
+  const q = ZDuplicateQueueQuery.parse(input);
+  const lang = ctx.meta.lang;
+  let cursor = decodeCursor(q.cursor, lang);
+  const found: { row: PairRow; score: number; reasons: Reason[] }[] = [];
+  let scanned = 0;
+  let done = false;
+  // Walk windows until the page has enough pairs or this request has done its share of work.
+  while (!done && found.length < q.limit && scanned < MAX_SCAN) {
+    const w = await pairsInWindow(ctx, cursor);
+    scanned += WINDOW;
+    done = w.done;
+    cursor = w.last;
+    for (const row of w.pairs) {
+      const s = scorePair(row, lang);
+      if (s.score >= PAIR_MIN_SCORE) found.push({ row, ...s });
+    }
+  }
+  const sides = await loadSides(ctx.db, [...new Set(found.flatMap((f) => [f.row.a_id, f.row.b_id]))]);
+  const items: TDuplicatePair[] = [];
+  for (const f of found.sort((x, y) => y.score - x.score)) {
+    const a = sides.get(f.row.a_id);
+    const b = sides.get(f.row.b_id);
+    if (a && b) items.push({ a, b, score: f.score, reasons: f.reasons, nikConflict: f.row.nik_conflict });
+  }
+  if (ctx.scope === 'all') {
+    await auditRead(ctx, 'person', null, { duplicateQueue: true, results: items.length }, 'search');
+  }
+  return { items, nextCursor: !done && cursor ? encodeCursor(cursor) : null };
+}

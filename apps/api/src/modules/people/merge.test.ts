@@ -1,0 +1,355 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.ts';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
+
+let t: TestApp;
+const c: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const u of [
+    'pusat',
+    'admin',
+    'kepala.soeharso',
+    'peksos.soeharso',
+    'kepala.handayani',
+    'peksos.handayani',
+  ]) {
+    c[u] = await t.login(u);
+  }
+});
+afterAll(() => t.close());
+
+const as = (user: string) => c[user] ?? '';
+const get = (user: string, url: string) => t.request(as(user), { method: 'GET', url });
+const post = (user: string, url: string, payload: object) =>
+  t.request(as(user), { method: 'POST', url, payload });
+const register = async (user: string, body: object) => {
+  const res = await post(user, '/api/v1/people', { confirmNew: true, ...body });
+  if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; version: number };
+};
+type Pair = { a: { id: string }; b: { id: string }; score: number; reasons: { field: string }[] };
+const queuePairs = async (user: string) => {
+  const res = await get(user, '/api/v1/people/duplicate-queue?limit=50');
+  expect(res.statusCode).toBe(200);
+  return (res.json().items as Pair[]).map((p) => [p.a.id, p.b.id].sort().join('|'));
+};
+const pairKey = (x: string, y: string) => [x, y].sort().join('|');
+/** A person as GET shows it, minus what any write changes (version, time stamps). */
+const view = async (user: string, id: string) => {
+  const p = (await get(user, `/api/v1/people/${id}`)).json();
+  const { version: _v, updatedAt: _u, ...rest } = p;
+  return rest;
+};
+
+let siti = { id: '', version: 0 };
+let sitti = { id: '', version: 0 };
+let anak = { id: '', version: 0 };
+let rina = { id: '', version: 0 };
+let rinaH = { id: '', version: 0 };
+
+beforeAll(async () => {
+  siti = await register('peksos.soeharso', {
+    fullName: 'Siti Aminah',
+    aliases: ['Bu Siti'],
+    sex: 'P',
+    birthDate: '1962-05-01',
+    motherName: 'Sumarni',
+    areaCode: '33.72',
+    kkNo: '3372010101090011',
+    phones: [{ phone: '081234500001', owner: 'self' }],
+    clusters: ['lanjut_usia'],
+  });
+  sitti = await register('peksos.soeharso', {
+    fullName: 'Sitti Aminah',
+    nik: '3372014105620002',
+    sex: 'P',
+    birthDate: '1962-05-03',
+    motherName: 'Sumarni',
+    areaCode: '33.72',
+    kkNo: '3372010101090022',
+    phones: [
+      { phone: '081234500002', owner: 'self' },
+      { phone: '081234500001', owner: 'self' },
+    ],
+    relations: [{ name: 'Joko', relationship: 'anak', isGuardian: false }],
+    clusters: ['lanjut_usia', 'disabilitas'],
+    ppks: [8],
+  });
+  // Someone whose family link points at the record that will be merged away.
+  anak = await register('peksos.soeharso', {
+    fullName: 'Bagus Prakoso',
+    sex: 'L',
+    relations: [{ relatedPersonId: sitti.id, relationship: 'ibu', isGuardian: false }],
+  });
+  rina = await register('peksos.handayani', { fullName: 'Rina Marlina', sex: 'P', birthDate: '2010-01-01' });
+  rinaH = await register('peksos.handayani', {
+    fullName: 'Rina Marliana',
+    sex: 'P',
+    birthDate: '2010-01-02',
+  });
+});
+
+describe('the duplicate queue', () => {
+  it('lists probable pairs in the unit with both records and why they match', async () => {
+    const res = await get('kepala.soeharso', '/api/v1/people/duplicate-queue');
+    expect(res.statusCode).toBe(200);
+    const pair = (res.json().items as Pair[]).find(
+      (p) => pairKey(p.a.id, p.b.id) === pairKey(siti.id, sitti.id),
+    );
+    expect(pair).toBeDefined();
+    expect(pair?.a).toMatchObject({ id: sitti.id, fullName: 'Sitti Aminah', nik: '3372014105620002' });
+    expect(pair?.b).toMatchObject({ id: siti.id, fullName: 'Siti Aminah', areaName: 'Kota Surakarta' });
+    expect(pair?.reasons.map((r) => r.field)).toEqual(['name', 'birthDate', 'motherName', 'area']);
+    expect(pair?.score).toBeGreaterThan(0.7);
+  });
+
+  it('shows another unit none of our pairs, headquarters all of them, and refuses roles that cannot merge', async () => {
+    const handayani = await queuePairs('kepala.handayani');
+    expect(handayani).toEqual([pairKey(rina.id, rinaH.id)]);
+    const soeharso = await queuePairs('kepala.soeharso');
+    expect(soeharso).not.toContain(pairKey(rina.id, rinaH.id));
+    const hq = await queuePairs('pusat');
+    expect(hq).toEqual(expect.arrayContaining([pairKey(rina.id, rinaH.id), pairKey(siti.id, sitti.id)]));
+    expect((await get('peksos.soeharso', '/api/v1/people/duplicate-queue')).statusCode).toBe(403);
+    expect((await get('admin', '/api/v1/people/duplicate-queue')).statusCode).toBe(403);
+    expect((await get('pusat', '/api/v1/people/duplicate-queue?cursor=nonsense')).statusCode).toBe(400);
+  });
+
+  it('pages through the registry with a cursor, newest records first', async () => {
+    const first = (await get('pusat', '/api/v1/people/duplicate-queue?limit=1')).json();
+    expect(first.items.length).toBeGreaterThanOrEqual(1);
+    if (first.nextCursor) {
+      const next = await get('pusat', `/api/v1/people/duplicate-queue?limit=1&cursor=${first.nextCursor}`);
+      expect(next.statusCode).toBe(200);
+    }
+  });
+});
+
+describe('marking two records as different people', () => {
+  it('removes the pair from the queue; another unit cannot do it for our people', async () => {
+    const foreign = await post('kepala.soeharso', '/api/v1/people/distinct', {
+      personA: rina.id,
+      personB: rinaH.id,
+      reason: 'Beda orang',
+    });
+    expect(foreign.statusCode).toBe(404);
+    const res = await post('kepala.handayani', '/api/v1/people/distinct', {
+      personA: rinaH.id,
+      personB: rina.id,
+      reason: 'Kakak beradik, lahir berbeda hari',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().personA < res.json().personB).toBe(true);
+    expect(await queuePairs('kepala.handayani')).toEqual([]);
+    const again = await post('kepala.handayani', '/api/v1/people/distinct', {
+      personA: rina.id,
+      personB: rinaH.id,
+      reason: 'Kakak beradik',
+    });
+    expect(again.statusCode).toBe(200);
+    const missing = await post('kepala.handayani', '/api/v1/people/distinct', {
+      personA: rina.id,
+      personB: rina.id,
+      reason: 'x',
+    });
+    expect(missing.statusCode).toBe(400);
+  });
+});
+
+describe('merging and undoing', () => {
+  let mergeId = '';
+  let before: { survivor: object; merged: object; anak: object };
+
+  it("refuses another unit's head (404), a stale version (409) and a missing reason (400)", async () => {
+    const body = {
+      survivorId: siti.id,
+      mergedId: sitti.id,
+      reason: 'Orang yang sama: KTP diperiksa',
+      survivorVersion: siti.version,
+      mergedVersion: sitti.version,
+    };
+    expect((await post('kepala.handayani', '/api/v1/people/merge', body)).statusCode).toBe(404);
+    expect((await post('peksos.soeharso', '/api/v1/people/merge', body)).statusCode).toBe(403);
+    const stale = await post('kepala.soeharso', '/api/v1/people/merge', { ...body, survivorVersion: 99 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('CONFLICT');
+    const noReason = await post('kepala.soeharso', '/api/v1/people/merge', { ...body, reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().details[0].field).toBe('reason');
+    expect((await get('kepala.soeharso', `/api/v1/people/${sitti.id}`)).json().mergedIntoId).toBeNull();
+  });
+
+  it('moves everything to the survivor, keeps the merged record read-only, and records who and why', async () => {
+    before = {
+      survivor: await view('kepala.soeharso', siti.id),
+      merged: await view('kepala.soeharso', sitti.id),
+      anak: await view('kepala.soeharso', anak.id),
+    };
+    const res = await post('kepala.soeharso', '/api/v1/people/merge', {
+      survivorId: siti.id,
+      mergedId: sitti.id,
+      reason: 'Orang yang sama: KTP diperiksa',
+      survivorVersion: siti.version,
+      mergedVersion: sitti.version,
+    });
+    expect(res.statusCode).toBe(201);
+    mergeId = res.json().id;
+    expect(res.json()).toMatchObject({
+      survivor: { id: siti.id },
+      merged: { id: sitti.id },
+      mergedBy: 'kepala.soeharso',
+      undoneAt: null,
+      moved: { phones: 1, relations: 1, kk: 1 },
+    });
+    const s = (await get('kepala.soeharso', `/api/v1/people/${siti.id}`)).json();
+    // The survivor took the NIK it lacked, the other phone, the relative, the extra cluster and PPKS.
+    expect(s.nik).toBe('3372014105620002');
+    expect(s.warnings).not.toContain('needs_identity_documents');
+    expect(s.aliases).toEqual(['Bu Siti', 'Sitti Aminah']);
+    expect(s.phones.map((p: { phone: string }) => p.phone).sort()).toEqual([
+      '+6281234500001',
+      '+6281234500002',
+    ]);
+    expect(s.relations.map((r: { name: string }) => r.name)).toEqual(['Joko']);
+    expect(s.clusters.map((x: { code: string }) => x.code)).toEqual(['disabilitas', 'lanjut_usia']);
+    expect(s.ppks.map((x: { no: number }) => x.no)).toEqual([8]);
+    expect(s.kkNo).toBe('3372010101090011');
+    expect(s.kkHistory.map((k: { kkNo: string }) => k.kkNo).sort()).toEqual([
+      '3372010101090011',
+      '3372010101090022',
+    ]);
+    expect(s.version).toBe(siti.version + 1);
+    // The relative's link now points at the survivor.
+    const a = (await get('kepala.soeharso', `/api/v1/people/${anak.id}`)).json();
+    expect(a.relations[0].relatedPersonId).toBe(siti.id);
+    // The merged record still opens, read-only, pointing at the survivor; editing it is refused.
+    const m = await get('kepala.soeharso', `/api/v1/people/${sitti.id}`);
+    expect(m.statusCode).toBe(200);
+    expect(m.json().mergedIntoId).toBe(siti.id);
+    const edit = await t.request(as('kepala.soeharso'), {
+      method: 'PATCH',
+      url: `/api/v1/people/${sitti.id}`,
+      payload: { fullName: 'X', sex: 'P', version: m.json().version },
+    });
+    expect(edit.json().code).toBe('PERSON_MERGED');
+    // Search finds the survivor by the old name and the NIK, and no longer lists the merged record.
+    const found = (await get('kepala.soeharso', '/api/v1/people?q=sitti%20aminah')).json();
+    expect(found.items.map((p: { id: string }) => p.id)).toEqual([siti.id]);
+    const byNik = (await get('kepala.soeharso', '/api/v1/people?q=3372014105620002')).json();
+    expect(byNik.items.map((p: { id: string }) => p.id)).toEqual([siti.id]);
+    expect(await queuePairs('kepala.soeharso')).not.toContain(pairKey(siti.id, sitti.id));
+    // History, from either side.
+    const history = (await get('peksos.soeharso', `/api/v1/people/${sitti.id}/merges`)).json();
+    expect(history.items).toHaveLength(1);
+    expect(history.items[0]).toMatchObject({ id: mergeId, reason: 'Orang yang sama: KTP diperiksa' });
+    expect((await get('peksos.handayani', `/api/v1/people/${siti.id}/merges`)).statusCode).toBe(404);
+    const recent = (await get('kepala.handayani', '/api/v1/people/merges')).json();
+    expect(recent.items).toEqual([]);
+    const audit = await queryRows<{ action: string; actor_username: string }>(
+      t.database.db,
+      sql`select action, actor_username from audit_event where entity = 'person_merge' and entity_id = ${mergeId}`,
+    );
+    expect(audit).toEqual([{ action: 'insert', actor_username: 'kepala.soeharso' }]);
+  });
+
+  it('refuses merging a record that is already merged', async () => {
+    const m = (await get('kepala.soeharso', `/api/v1/people/${sitti.id}`)).json();
+    const s = (await get('kepala.soeharso', `/api/v1/people/${anak.id}`)).json();
+    const res = await post('kepala.soeharso', '/api/v1/people/merge', {
+      survivorId: anak.id,
+      mergedId: sitti.id,
+      reason: 'Coba lagi',
+      survivorVersion: s.version,
+      mergedVersion: m.version,
+    });
+    expect(res.json().code).toBe('PERSON_MERGED');
+  });
+
+  it('undoes the merge exactly, once, and audits it', async () => {
+    expect((await post('kepala.handayani', `/api/v1/people/merges/${mergeId}/undo`, {})).statusCode).toBe(
+      404,
+    );
+    const res = await post('kepala.soeharso', `/api/v1/people/merges/${mergeId}/undo`, {});
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ undoneBy: 'kepala.soeharso' });
+    expect(res.json().undoneAt).not.toBeNull();
+    expect(await view('kepala.soeharso', siti.id)).toEqual(before.survivor);
+    expect(await view('kepala.soeharso', sitti.id)).toEqual(before.merged);
+    expect(await view('kepala.soeharso', anak.id)).toEqual(before.anak);
+    const twice = await post('kepala.soeharso', `/api/v1/people/merges/${mergeId}/undo`, {});
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe('PERSON_MERGE_ALREADY_UNDONE');
+    const audit = await queryRows<{ action: string }>(
+      t.database.db,
+      sql`select action from audit_event where entity = 'person_merge' and entity_id = ${mergeId} order by id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual(['insert', 'update']);
+    // The pair is back in the queue for a second look.
+    expect(await queuePairs('kepala.soeharso')).toContain(pairKey(siti.id, sitti.id));
+  });
+
+  it('refuses an undo after the survivor was edited since (it would lose that edit)', async () => {
+    const s = (await get('pusat', `/api/v1/people/${siti.id}`)).json();
+    const m = (await get('pusat', `/api/v1/people/${sitti.id}`)).json();
+    const merged = await post('pusat', '/api/v1/people/merge', {
+      survivorId: sitti.id,
+      mergedId: siti.id,
+      reason: 'Headquarters checked the KTP',
+      survivorVersion: m.version,
+      mergedVersion: s.version,
+    });
+    expect(merged.statusCode).toBe(201);
+    const now = (await get('pusat', `/api/v1/people/${sitti.id}`)).json();
+    // The survivor kept its NIK and took the other record's name as an alias.
+    expect(now.nik).toBe('3372014105620002');
+    expect(now.aliases).toContain('Siti Aminah');
+    const edit = await t.request(as('kepala.soeharso'), {
+      method: 'PATCH',
+      url: `/api/v1/people/${sitti.id}`,
+      payload: {
+        fullName: now.fullName,
+        nik: now.nik,
+        sex: 'P',
+        street: 'Jl. Baru',
+        aliases: now.aliases,
+        version: now.version,
+      },
+    });
+    expect(edit.statusCode).toBe(200);
+    const undo = await post('pusat', `/api/v1/people/merges/${merged.json().id}/undo`, {});
+    expect(undo.statusCode).toBe(409);
+    expect(undo.json().code).toBe('PERSON_MERGE_UNDO_STALE');
+  });
+
+  it('refuses to merge two records with different NIKs', async () => {
+    const x = await register('peksos.soeharso', {
+      fullName: 'Dewi Lestari',
+      nik: '3372014107800003',
+      sex: 'P',
+      birthDate: '1980-07-01',
+    });
+    const y = await register('peksos.soeharso', {
+      fullName: 'Dewi Lestari',
+      nik: '3372014107800004',
+      sex: 'P',
+      birthDate: '1980-07-01',
+    });
+    const pairs = (await get('kepala.soeharso', '/api/v1/people/duplicate-queue?limit=50')).json()
+      .items as (Pair & {
+      nikConflict: boolean;
+    })[];
+    expect(pairs.find((p) => pairKey(p.a.id, p.b.id) === pairKey(x.id, y.id))?.nikConflict).toBe(true);
+    const res = await post('kepala.soeharso', '/api/v1/people/merge', {
+      survivorId: x.id,
+      mergedId: y.id,
+      reason: 'Sama',
+      survivorVersion: x.version,
+      mergedVersion: y.version,
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('PERSON_MERGE_NIK_CONFLICT');
+  });
+});
