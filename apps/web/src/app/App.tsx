@@ -16,6 +16,7 @@ const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const PeoplePage = lazy(() => import('../features/people/PeoplePage.tsx'));
 const PersonPage = lazy(() => import('../features/people/PersonPage.tsx'));
+const MergeQueuePage = lazy(() => import('../features/people/MergeQueuePage.tsx'));
 const PersonFormPage = lazy(() => import('../features/people/PersonForm.tsx'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
 const UnitPage = lazy(() => import('../features/units/UnitPage.tsx'));
@@ -82,6 +83,7 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'pm', element: only('people', <PeoplePage />) },
       { path: 'pm/baru', element: only('people', <PersonFormPage />) },
+      { path: 'pm/duplikat', element: only('people', <MergeQueuePage />) },
       { path: 'pm/:id', element: only('people', <PersonPage />) },
       { path: 'pm/:id/ubah', element: only('people', <PersonFormPage />) },
       { path: 'unit', element: only('units', <UnitsPage />) },

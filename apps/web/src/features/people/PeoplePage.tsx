@@ -33,6 +33,7 @@ import {
   useReferenceData,
   useUnitOptions,
 } from './api.ts';
+import { MERGE_ROLES } from './merge-api.ts';
 import { useSexAge, WarningBadges } from './parts.tsx';
 
 const FILTER_KEYS = ['unit', 'cluster', 'ppks', 'area', 'sex', 'ageMin', 'ageMax'] as const;
@@ -99,11 +100,18 @@ export default function PeoplePage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-start" gap="sm">
         <PageTitle>{t('people.title')}</PageTitle>
-        {mayRegister ? (
-          <Button component={Link} to="/pm/baru" leftSection={<IconUserPlus size={16} aria-hidden />}>
-            {t('people.register')}
-          </Button>
-        ) : null}
+        <Group gap="xs">
+          {me && MERGE_ROLES.includes(me.role) ? (
+            <Button component={Link} to="/pm/duplikat" variant="default">
+              {t('peopleMerge.link')}
+            </Button>
+          ) : null}
+          {mayRegister ? (
+            <Button component={Link} to="/pm/baru" leftSection={<IconUserPlus size={16} aria-hidden />}>
+              {t('people.register')}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       <Group align="flex-end" gap="sm" wrap="nowrap">
         <TextInput
