@@ -17,7 +17,7 @@ import { AppError, errorBody, handleError, pickLang } from './lib/errors.ts';
 import { authorize, checkSameOrigin } from './lib/guards.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes } from './modules/auth/index.ts';
-import { casesRoutes } from './modules/cases/index.ts';
+import { casesRoutes, referralsRoutes } from './modules/cases/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
 import { peopleImportRoutes } from './modules/people/import.routes.ts';
 import { consentRoutes, documentsRoutes, mergeRoutes, peopleRoutes } from './modules/people/index.ts';
@@ -104,6 +104,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(referenceRoutes, { deps });
       await api.register(peopleRoutes, { deps });
       await api.register(casesRoutes, { deps });
+      await api.register(referralsRoutes, { deps });
       await api.register(documentsRoutes, { deps });
       await api.register(consentRoutes, { deps });
       await api.register(mergeRoutes, { deps });

@@ -123,6 +123,13 @@ export const POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/people/imports/:id/run': { access: 'roles', roles: PEOPLE_WRITERS },
   'GET /api/v1/people/imports/:id/errors.csv': { access: 'roles', roles: PEOPLE_WRITERS },
   'GET /api/v1/people/export': { access: 'roles', roles: PEOPLE_READERS },
+  'GET /api/v1/referrals': { access: 'roles', roles: CASE_READERS },
+  'POST /api/v1/referrals': { access: 'roles', roles: CASE_WORKERS },
+  'GET /api/v1/referrals/:id': { access: 'roles', roles: CASE_READERS },
+  'POST /api/v1/referrals/:id/accept': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/referrals/:id/decline': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/referrals/:id/cancel': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/referrals/:id/outcome': { access: 'roles', roles: CASE_WORKERS },
   // Units are not personal data: everyone reads them; admin edits all, a head of unit their own.
   'GET /api/v1/units': { access: 'roles', roles: everyRole('all') },
   'GET /api/v1/units/matrix': { access: 'roles', roles: everyRole('all') },

@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'logout',
   'password_change',
   'search',
+  'export',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS).describe('What happened');
 

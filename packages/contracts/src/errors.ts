@@ -270,6 +270,16 @@ export const ERROR_TABLE = {
     id: 'Tidak ada tempat tidur kosong untuk klaster ini di unit ini.',
     en: 'There is no free bed for this cluster at this unit.',
   },
+  REFERRAL_NOT_YOURS: {
+    status: 403,
+    id: 'Rujukan ini bukan untuk unit Anda.',
+    en: 'This referral is not addressed to your unit.',
+  },
+  REFERRAL_NOT_OPEN: {
+    status: 409,
+    id: 'Rujukan ini sudah diputuskan atau dibatalkan.',
+    en: 'This referral has already been decided or cancelled.',
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     id: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.',

@@ -11,5 +11,6 @@ export * from './people-import.ts';
 export * from './people-merge.ts';
 export * from './people-documents.ts';
 export * from './reference.ts';
+export * from './referrals.ts';
 export * from './units.ts';
 export * from './users.ts';

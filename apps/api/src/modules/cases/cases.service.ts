@@ -32,6 +32,7 @@ import {
   cluster,
   person,
   personUnit,
+  referral,
   serviceComponent,
   unit,
   unitService,
@@ -466,6 +467,7 @@ export async function addService(
     costRupiah: f.costRupiah,
     notes: f.notes ?? null,
   });
+  await completeReferralOf(ctx, c);
   await bump(ctx, c);
   return getCase(ctx, id, false);
 }
@@ -583,6 +585,7 @@ export async function closeCase(ctx: Ctx, id: string, input: z.input<typeof ZClo
     byUserId: ctx.actor.userId,
     reason: f.reason,
   });
+  await completeReferralOf(ctx, c);
   return getCase(ctx, id, false);
 }
 
@@ -656,6 +659,20 @@ export async function admitCase(ctx: Ctx, id: string, version: number): Promise<
     throw new AppError('NO_FREE_BED');
   await bump(ctx, c, { admittedAt: today(), dischargedAt: null, residentialApprovedBy: ctx.actor.userId });
   return getCase(ctx, id, false);
+}
+
+/** The receiving case of a referral recorded a service or closed: the referral loop is closed. */
+async function completeReferralOf(ctx: Ctx, c: CaseRow): Promise<void> {
+  if (!c.fromReferralId) return;
+  await ctx.db
+    .update(referral)
+    .set({
+      status: 'completed',
+      completedAt: new Date(),
+      version: sql`${referral.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(referral.id, c.fromReferralId), eq(referral.status, 'accepted')));
 }
 
 function overdue(dueOn: string, doneAt: Date | null): boolean {

@@ -305,6 +305,7 @@ export const en: Messages = {
     logout: 'Sign out',
     password_change: 'Password change',
     search: 'Search',
+    export: 'Export',
   },
   account: {
     title: 'My account',

@@ -304,6 +304,7 @@ export const id = {
     logout: 'Keluar',
     password_change: 'Ganti kata sandi',
     search: 'Pencarian',
+    export: 'Ekspor',
   },
   account: {
     title: 'Akun saya',
