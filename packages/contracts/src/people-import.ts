@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZErrorDetail } from './errors.ts';
 import { ZTimestamp, ZUnitRef, ZUuid } from './common.ts';
+import { ZErrorDetail } from './errors.ts';
 import { ZPersonListQuery } from './people.ts';
 
 // Bulk import of people from a CSV or XLSX file (map columns, preview, run as a background job) and
@@ -69,7 +69,9 @@ export const ZImportJob = z
     status: z.enum(IMPORT_STATUSES),
     headers: z.array(z.string()).describe('Column headers, in file order'),
     mapping: ZImportMapping.nullable().describe('The mapping chosen; null until one is saved'),
-    suggestedMapping: ZImportMapping.describe('A saved mapping for these headers, else a guess from the names'),
+    suggestedMapping: ZImportMapping.describe(
+      'A saved mapping for these headers, else a guess from the names',
+    ),
     suggestedFrom: z.string().nullable().describe('Name of the saved mapping suggested, if any'),
     savedMappings: z.array(ZSavedImportMapping).describe("This unit's saved mappings"),
     totalRows: z.number().int(),

@@ -18,7 +18,18 @@ import { CSV_BOM, csvLine, neutralise } from './spreadsheet.ts';
 export const EXPORT_MAX_ROWS = 50_000;
 
 const HEADERS: Record<Lang, string[]> = {
-  id: ['Nama', 'Alias', 'NIK', 'Jenis kelamin', 'Tanggal lahir', 'Usia', 'Wilayah', 'Unit', 'Klaster', 'Catatan'],
+  id: [
+    'Nama',
+    'Alias',
+    'NIK',
+    'Jenis kelamin',
+    'Tanggal lahir',
+    'Usia',
+    'Wilayah',
+    'Unit',
+    'Klaster',
+    'Catatan',
+  ],
   en: ['Name', 'Aliases', 'NIK', 'Sex', 'Birth date', 'Age', 'Area', 'Unit', 'Clusters', 'Notes'],
 };
 const WARNING_TEXT: Record<Lang, Record<string, string>> = {
@@ -54,7 +65,12 @@ export async function exportPeople(ctx: Ctx, input: TPeopleExportQuery): Promise
   const capped = Boolean(cursor);
   await writeAudit(
     ctx.db,
-    { userId: ctx.actor.userId, username: ctx.actor.username, role: ctx.actor.role, unitId: ctx.actor.unitId },
+    {
+      userId: ctx.actor.userId,
+      username: ctx.actor.username,
+      role: ctx.actor.role,
+      unitId: ctx.actor.unitId,
+    },
     ctx.meta,
     { action: 'export', entity: 'person', meta: { format, filters, rows: rows.length, capped } },
   );
@@ -92,7 +108,11 @@ export function exportStream(e: PeopleExport): Readable {
     );
   }
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const ws = wb.addWorksheet(e.lang === 'id' ? 'Penerima Manfaat' : 'Beneficiaries');
   ws.columns = HEADERS[e.lang].map((header, i) => ({
     header,

@@ -1,4 +1,3 @@
-import fastifyMultipart from '@fastify/multipart';
 import {
   ZError,
   ZImportIdParams,
@@ -10,6 +9,7 @@ import {
   ZPutImportMappingRequest,
   ZUploadImportQuery,
 } from '@atensi/contracts';
+import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -64,7 +64,8 @@ export const peopleImportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
     {
       schema: {
         tags: ['people'],
-        summary: 'Upload a CSV or XLSX of people (multipart, field "file", up to 20 MB): headers and a mapping',
+        summary:
+          'Upload a CSV or XLSX of people (multipart, field "file", up to 20 MB): headers and a mapping',
         consumes: ['multipart/form-data'],
         querystring: ZUploadImportQuery,
         response: { 201: ZImportJob, ...errors },
@@ -78,7 +79,8 @@ export const peopleImportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
       try {
         bytes = await part.toBuffer();
       } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('IMPORT_FILE_TOO_LARGE');
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+          throw new AppError('IMPORT_FILE_TOO_LARGE');
         throw err;
       }
       const job = await inTransaction(db, req, (ctx) =>
@@ -128,7 +130,8 @@ export const peopleImportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
     {
       schema: {
         tags: ['people'],
-        summary: 'Check the whole file with the rules of POST /people: sample rows, every invalid or duplicate row',
+        summary:
+          'Check the whole file with the rules of POST /people: sample rows, every invalid or duplicate row',
         params: ZImportIdParams,
         querystring: ZImportPreviewQuery,
         response: { 200: ZImportPreview, ...errors },

@@ -78,7 +78,19 @@ const SYNONYMS: Record<TImportField, string[]> = {
   street: ['alamat', 'jalan', 'alamatlengkap', 'address', 'street'],
   rt: ['rt'],
   rw: ['rw'],
-  phone: ['telepon', 'telp', 'notelp', 'nohp', 'hp', 'nomorhp', 'notelepon', 'nomortelepon', 'phone', 'wa', 'nowa'],
+  phone: [
+    'telepon',
+    'telp',
+    'notelp',
+    'nohp',
+    'hp',
+    'nomorhp',
+    'notelepon',
+    'nomortelepon',
+    'phone',
+    'wa',
+    'nowa',
+  ],
   clusters: ['klaster', 'kluster', 'cluster', 'clusters'],
   ppks: ['ppks', 'kategorippks', 'noppks'],
   disabilityType: ['jenisdisabilitas', 'disabilitas', 'ragamdisabilitas', 'disabilitytype'],
@@ -198,7 +210,8 @@ export async function uploadImport(
     if (!(await unitRefs(ctx, [requestedUnit])).has(requestedUnit)) throw new AppError('NOT_FOUND');
     unitId = requestedUnit;
   } else {
-    if (!ctx.actor.unitId || (requestedUnit && requestedUnit !== ctx.actor.unitId)) throw new AppError('FORBIDDEN');
+    if (!ctx.actor.unitId || (requestedUnit && requestedUnit !== ctx.actor.unitId))
+      throw new AppError('FORBIDDEN');
     unitId = ctx.actor.unitId;
   }
   let sheet: Awaited<ReturnType<typeof readSheet>>;
@@ -235,14 +248,24 @@ export async function getImport(ctx: Ctx, store: ImportStore, id: string): Promi
 
 export async function listImports(ctx: Ctx): Promise<TImportJobList> {
   const q = ctx.db.select().from(importJob);
-  const jobs = await (ctx.scope === 'all' ? q : q.where(eq(importJob.unitId, ctx.actor.unitId ?? '00000000-0000-0000-0000-000000000000')))
+  const jobs = await (ctx.scope === 'all'
+    ? q
+    : q.where(eq(importJob.unitId, ctx.actor.unitId ?? '00000000-0000-0000-0000-000000000000'))
+  )
     .orderBy(desc(importJob.createdAt))
     .limit(50);
   const units = await unitRefs(ctx, [...new Set(jobs.map((j) => j.unitId))]);
-  const users = await usernames(ctx, jobs.map((j) => j.createdBy));
+  const users = await usernames(
+    ctx,
+    jobs.map((j) => j.createdBy),
+  );
   return {
     items: jobs.map((j) =>
-      summary(j, units.get(j.unitId) ?? { id: j.unitId, code: '', name: '' }, users.get(j.createdBy ?? '') ?? null),
+      summary(
+        j,
+        units.get(j.unitId) ?? { id: j.unitId, code: '', name: '' },
+        users.get(j.createdBy ?? '') ?? null,
+      ),
     ),
   };
 }
@@ -305,7 +328,12 @@ export async function putMapping(
 }
 
 /** Check the whole file (nothing is written): a sample as understood, and every row that would fail. */
-export async function previewImport(ctx: Ctx, store: ImportStore, id: string, limit: number): Promise<TImportPreview> {
+export async function previewImport(
+  ctx: Ctx,
+  store: ImportStore,
+  id: string,
+  limit: number,
+): Promise<TImportPreview> {
   const job = await findJob(ctx, id);
   if (!job.mapping) throw new AppError('IMPORT_NOT_READY');
   const sheet = await store.load(job.storageKey);
@@ -364,10 +392,18 @@ const OUTCOME_TEXT = {
 } as const;
 
 /** Rows not created (invalid or duplicate), with why and the row as uploaded, ready to fix and upload. */
-export async function errorsCsv(ctx: Ctx, store: ImportStore, id: string): Promise<{ fileName: string; body: string }> {
+export async function errorsCsv(
+  ctx: Ctx,
+  store: ImportStore,
+  id: string,
+): Promise<{ fileName: string; body: string }> {
   const job = await findJob(ctx, id);
   const sheet = await store.load(job.storageKey);
-  const rows = await queryRows<{ row_no: number; outcome: 'invalid' | 'duplicate'; messages: TErrorDetail[] | null }>(
+  const rows = await queryRows<{
+    row_no: number;
+    outcome: 'invalid' | 'duplicate';
+    messages: TErrorDetail[] | null;
+  }>(
     ctx.db,
     sql`select row_no, outcome, messages from ${importRow}
         where job_id = ${id}::uuid and outcome <> 'created' order by row_no`,
@@ -379,7 +415,10 @@ export async function errorsCsv(ctx: Ctx, store: ImportStore, id: string): Promi
     const reason = (r.messages ?? []).map((m) => m.message).join('; ');
     body += csvLine([r.row_no, OUTCOME_TEXT[lang][r.outcome], reason, ...(sheet.rows[r.row_no - 2] ?? [])]);
   }
-  const base = job.fileName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_').slice(0, 80) || 'impor';
+  const base =
+    job.fileName
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^\w.-]+/g, '_')
+      .slice(0, 80) || 'impor';
   return { fileName: `${base}-${lang === 'id' ? 'galat' : 'errors'}.csv`, body };
 }
-

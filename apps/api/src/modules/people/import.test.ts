@@ -17,7 +17,8 @@ const c: Record<string, string> = {};
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'atensi-import-'));
   t = await createTestApp({ DATA_DIR: dataDir });
-  for (const u of ['peksos.soeharso', 'peksos.handayani', 'gudang.soeharso', 'pusat']) c[u] = await t.login(u);
+  for (const u of ['peksos.soeharso', 'peksos.handayani', 'gudang.soeharso', 'pusat'])
+    c[u] = await t.login(u);
 });
 afterAll(async () => {
   await t.close();
@@ -50,8 +51,9 @@ const upload = (user: string, name: string, bytes: Buffer | string, query = '') 
 const req = (user: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
   t.request(as(user), { method, url: `/api/v1/people/imports${url}`, ...(payload ? { payload } : {}) });
 const countNik = async (n: string) =>
-  (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from person where nik = ${n}`))[0]
-    ?.n ?? 0;
+  (
+    await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from person where nik = ${n}`)
+  )[0]?.n ?? 0;
 
 const HEADER = 'Nama;NIK;No KK;Jenis Kelamin;Tgl Lahir;Tempat Lahir;Nama Ibu;Alamat;Kode Wilayah;Telepon';
 const MAPPING = {
@@ -82,13 +84,13 @@ describe('reading cells', () => {
     expect(parseDate('1990-02-03')).toBe('1990-02-03');
     expect(parseDate('32952')).toBe('1990-03-20');
     expect(parseDate('31/02/1990')).toBeNull();
-    expect([parseSex('L'), parseSex('Laki-laki'), parseSex('perempuan'), parseSex('P'), parseSex('X')]).toEqual([
-      'L',
-      'L',
-      'P',
-      'P',
-      null,
-    ]);
+    expect([
+      parseSex('L'),
+      parseSex('Laki-laki'),
+      parseSex('perempuan'),
+      parseSex('P'),
+      parseSex('X'),
+    ]).toEqual(['L', 'L', 'P', 'P', null]);
   });
 });
 
@@ -98,7 +100,12 @@ describe('uploading a file', () => {
     const res = await upload('peksos.soeharso', 'pm.csv', csv);
     expect(res.statusCode).toBe(201);
     const job = res.json();
-    expect(job).toMatchObject({ format: 'csv', status: 'uploaded', totalRows: 1, unit: { code: 'SOEHARSO' } });
+    expect(job).toMatchObject({
+      format: 'csv',
+      status: 'uploaded',
+      totalRows: 1,
+      unit: { code: 'SOEHARSO' },
+    });
     expect(job.headers).toEqual(HEADER.split(';'));
     expect(job.suggestedMapping).toEqual(MAPPING);
     expect(job.suggestedFrom).toBeNull();
@@ -157,7 +164,13 @@ describe('mapping, preview and run', () => {
     const res = await t.request(as('peksos.handayani'), {
       method: 'POST',
       url: '/api/v1/people',
-      payload: { fullName: 'Orang Terdaftar', nik: nik(301), sex: 'L', birthDate: '1985-03-12', confirmNew: true },
+      payload: {
+        fullName: 'Orang Terdaftar',
+        nik: nik(301),
+        sex: 'L',
+        birthDate: '1985-03-12',
+        confirmNew: true,
+      },
     });
     expect(res.statusCode).toBe(201);
     jobId = (await upload('peksos.soeharso', 'daftar-pm.csv', `${HEADER}\n${rows.join('\n')}\n`)).json().id;
@@ -169,14 +182,22 @@ describe('mapping, preview and run', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('IMPORT_MAPPING_INVALID');
-    expect(res.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['mapping.Umur', 'sex']);
+    expect(
+      res
+        .json()
+        .details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['mapping.Umur', 'sex']);
     const early = await req('peksos.soeharso', 'POST', `/${jobId}/run`);
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('IMPORT_NOT_READY');
   });
 
   it('saves a mapping and suggests it for the next file with the same columns', async () => {
-    const res = await req('peksos.soeharso', 'PUT', `/${jobId}/mapping`, { mapping: MAPPING, saveAs: 'Format Dinsos' });
+    const res = await req('peksos.soeharso', 'PUT', `/${jobId}/mapping`, {
+      mapping: MAPPING,
+      saveAs: 'Format Dinsos',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().mapping).toEqual(MAPPING);
     const next = (await upload('peksos.soeharso', 'lagi.csv', `${HEADER}\n`)).json();
@@ -193,10 +214,12 @@ describe('mapping, preview and run', () => {
     const p = res.json();
     expect(p.counts).toEqual({ total: 9, valid: 3, invalid: 4, duplicate: 2 });
     const byLine = Object.fromEntries(
-      p.problems.map((x: { rowNo: number; messages: { field: string; issue: string; message: string }[] }) => [
-        x.rowNo,
-        x.messages.map((m) => `${m.field}/${m.issue}`),
-      ]),
+      p.problems.map(
+        (x: { rowNo: number; messages: { field: string; issue: string; message: string }[] }) => [
+          x.rowNo,
+          x.messages.map((m) => `${m.field}/${m.issue}`),
+        ],
+      ),
     );
     expect(byLine).toEqual({
       4: ['nik/serial'],
@@ -255,7 +278,10 @@ describe('mapping, preview and run', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toContain('attachment; filename="daftar-pm-galat.csv"');
-    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe(`Baris,Hasil,Alasan,${HEADER.replaceAll(';', ',')}`);
     expect(lines).toHaveLength(7);
     expect(lines.find((l) => l.startsWith('6,'))).toContain("'=1+2");
@@ -289,10 +315,15 @@ describe('mapping, preview and run', () => {
 
 describe('a failure mid-way', () => {
   const lines = (base: number) =>
-    Array.from({ length: 7 }, (_, i) => `Warga ${base + i};${nik(base + i)};;${i % 2 ? 'P' : 'L'};12/03/1985;;;;;`);
+    Array.from(
+      { length: 7 },
+      (_, i) => `Warga ${base + i};${nik(base + i)};;${i % 2 ? 'P' : 'L'};12/03/1985;;;;;`,
+    );
 
   async function preparedJob(base: number) {
-    const job = (await upload('peksos.soeharso', 'besar.csv', `${HEADER}\n${lines(base).join('\n')}\n`)).json();
+    const job = (
+      await upload('peksos.soeharso', 'besar.csv', `${HEADER}\n${lines(base).join('\n')}\n`)
+    ).json();
     await req('peksos.soeharso', 'PUT', `/${job.id}/mapping`, { mapping: MAPPING });
     const [u] = await queryRows<{ id: string; unit_id: string }>(
       t.database.db,

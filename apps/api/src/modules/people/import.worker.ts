@@ -32,8 +32,8 @@ import {
 import { type DbActor, withActorTransaction } from '../../db/transaction.ts';
 import { detailsFromZodIssues } from '../../lib/errors.ts';
 import { findPolicy, type Scope, scopeFor } from '../../policy.ts';
-import { checkFields, columns, type FieldLookups } from './people.service.ts';
 import * as repo from './people.repository.ts';
+import { checkFields, columns, type FieldLookups } from './people.service.ts';
 import {
   areaCode,
   digitsOnly,
@@ -323,7 +323,12 @@ export async function runImport(
     if (!job?.mapping || job.status === 'completed') return null;
     await tx
       .update(importJob)
-      .set({ status: 'running', errorMessage: null, startedAt: job.startedAt ?? new Date(), updatedAt: new Date() })
+      .set({
+        status: 'running',
+        errorMessage: null,
+        startedAt: job.startedAt ?? new Date(),
+        updatedAt: new Date(),
+      })
       .where(eq(importJob.id, jobId));
     const done = await tx
       .select({ rowNo: importRow.rowNo, outcome: importRow.outcome })
@@ -335,8 +340,14 @@ export async function runImport(
   const { job, lookups, done } = start;
   try {
     const sheet = await load(job.storageKey);
-    const shape: JobShape = { unitId: job.unitId, headers: sheet.headers, mapping: (job.mapping ?? {}) as TImportMapping };
-    const nikIdx = sheet.headers.indexOf(Object.entries(shape.mapping).find(([, f]) => f === 'nik')?.[0] ?? '');
+    const shape: JobShape = {
+      unitId: job.unitId,
+      headers: sheet.headers,
+      mapping: (job.mapping ?? {}) as TImportMapping,
+    };
+    const nikIdx = sheet.headers.indexOf(
+      Object.entries(shape.mapping).find(([, f]) => f === 'nik')?.[0] ?? '',
+    );
     const seen = new Map<string, number>();
     const pending: { rowNo: number; cells: string[] }[] = [];
     sheet.rows.forEach((cells, i) => {
@@ -403,7 +414,9 @@ async function withRetry(fn: () => Promise<void>, attempts = 3): Promise<void> {
     try {
       return await fn();
     } catch (err) {
-      const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+      const code =
+        (err as { code?: string; cause?: { code?: string } }).code ??
+        (err as { cause?: { code?: string } }).cause?.code;
       if (code !== '23505' || i >= attempts) throw err;
     }
   }
@@ -475,7 +488,11 @@ export async function resumeImports(
     if (!user || !scope) {
       await db
         .update(importJob)
-        .set({ status: 'failed', errorMessage: 'the importing user may no longer import', updatedAt: new Date() })
+        .set({
+          status: 'failed',
+          errorMessage: 'the importing user may no longer import',
+          updatedAt: new Date(),
+        })
         .where(eq(importJob.id, j.id));
       continue;
     }

@@ -189,7 +189,7 @@ export function parseDate(value: string): string | null {
 
 /** A NIK or KK as typed: spaces, dots and Excel's leading apostrophe removed. */
 export function digitsOnly(value: string): string {
-  return value.replace(/^'/, '').replace(/[\s.\-]/g, '');
+  return value.replace(/^'/, '').replace(/[\s.-]/g, '');
 }
 
 /** Area codes with or without dots: 3372 → 33.72, 3372011001 → 33.72.01.1001. */
