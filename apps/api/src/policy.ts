@@ -166,6 +166,8 @@ export const MODULE_ENTRY: Record<TModule, string | null> = {
   home: null,
   account: null,
   people: 'GET /api/v1/people',
+  cases: 'GET /api/v1/cases',
+  referrals: 'GET /api/v1/referrals',
   units: 'GET /api/v1/units',
   reference: 'GET /api/v1/reference',
   users: 'GET /api/v1/users',

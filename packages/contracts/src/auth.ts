@@ -10,7 +10,17 @@ export const ZLoginRequest = z
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 
 /** Modules the signed-in user may open; derived on the server from the authorization policy. */
-export const MODULES = ['home', 'people', 'units', 'reference', 'users', 'audit', 'account'] as const;
+export const MODULES = [
+  'home',
+  'people',
+  'cases',
+  'referrals',
+  'units',
+  'reference',
+  'users',
+  'audit',
+  'account',
+] as const;
 export const ZModule = z.enum(MODULES);
 export type TModule = z.infer<typeof ZModule>;
 

@@ -27,7 +27,7 @@ describe('POST /auth/login', () => {
       role: 'pekerja_sosial',
       unit: { code: 'SOEHARSO' },
     });
-    expect(body.modules).toEqual(['home', 'account', 'people', 'units', 'reference']);
+    expect(body.modules).toEqual(['home', 'account', 'people', 'cases', 'referrals', 'units', 'reference']);
   });
 
   it('stores an argon2id hash, never the password', async () => {
