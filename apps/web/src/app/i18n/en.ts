@@ -469,7 +469,7 @@ export const en: Messages = {
       method: 'How it was recorded',
       witness: "Witness's name",
       witnessShort: 'witness',
-      document: 'Signed form',
+      document: 'Scanned form',
       chooseForm: 'Choose a form…',
       noForm: 'No consent form yet. Upload the scanned form under Documents with the type "Consent form".',
       givenAt: 'Date of consent',

@@ -470,7 +470,7 @@ export const id = {
       method: 'Cara pencatatan',
       witness: 'Nama saksi',
       witnessShort: 'saksi',
-      document: 'Formulir bertanda tangan',
+      document: 'Pindaian formulir',
       chooseForm: 'Pilih formulir…',
       noForm:
         'Belum ada formulir persetujuan. Unggah pindaian formulir di bagian Dokumen dengan jenis "Formulir persetujuan".',

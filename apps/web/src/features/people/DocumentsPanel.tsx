@@ -148,6 +148,8 @@ function UploadForm({ person, maxBytes }: { person: TPerson; maxBytes: number })
           <FileInput
             label={t('peopleDocs.docs.file')}
             placeholder={t('peopleDocs.docs.choose')}
+            // Mantine's placeholder grey is too faint on white (WCAG contrast).
+            styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
             description={t('peopleDocs.docs.hint', { limit })}
             accept={DOCUMENT_MIME_TYPES.join(',')}
             value={file}
