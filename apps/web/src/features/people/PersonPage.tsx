@@ -8,6 +8,8 @@ import { useMe } from '../../app/auth.tsx';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { PEOPLE_WRITER_ROLES, usePerson } from './api.ts';
+import { ConsentPanel } from './ConsentPanel.tsx';
+import { DocumentsPanel } from './DocumentsPanel.tsx';
 import { birthLine, useSexAge, WarningBadges } from './parts.tsx';
 import { SensitiveSection } from './SensitiveSection.tsx';
 
@@ -269,11 +271,10 @@ function PersonView({ p }: { p: TPerson }) {
 
       {p.mayReadSensitive ? <SensitiveSection personId={p.id} mayEdit={p.mayReadSensitive} /> : null}
 
-      {/*
-        DOCUMENTS AND CONSENT: another engineer mounts <DocumentsPanel person={p} /> and <ConsentPanel person={p} />
-        (features/people/DocumentsPanel.tsx, ConsentPanel.tsx) inside this Stack.
-      */}
-      <Stack gap="md" data-testid="person-panels" />
+      <Stack gap="md" data-testid="person-panels">
+        <DocumentsPanel person={p} />
+        <ConsentPanel person={p} />
+      </Stack>
 
       <Text size="sm" c="dimmed">
         {t('people.casesToCome')}
