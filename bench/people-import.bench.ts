@@ -1,0 +1,208 @@
+// Bulk import benchmark (issue 4): a CSV of realistic Indonesian people (bench/gen/people.ts) uploaded,
+// mapped, previewed and run through the HTTP API as a unit's social worker, timed phase by phase.
+// Target: 100,000 rows in under 60 s on PostgreSQL.
+//   npm run bench:import                                     (embedded PGlite)
+//   node scripts/with-postgres.mjs npm run bench:import      (a throwaway PostgreSQL server)
+// BENCH_ROWS=20000 for a shorter run.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../apps/api/src/db/client.ts';
+import { generatePeople } from './gen/people.ts';
+import { benchApp, machine, rng } from './lib.ts';
+
+type World = Parameters<typeof generatePeople>[0];
+
+/** The same world bench/gen/people.ts builds for itself (it keeps its loader private). */
+async function loadWorld(db: Db): Promise<World> {
+  const villages = await queryRows<{ code: string; province_code: string; regency_name: string }>(
+    db,
+    sql`select v.code, v.province_code, r.name as regency_name
+        from area v join area r on r.code = v.regency_code where v.level = 'village' order by v.code`,
+  );
+  const villagesByProvince = new Map<string, { code: string; regencyName: string }[]>();
+  for (const v of villages) {
+    const list = villagesByProvince.get(v.province_code) ?? [];
+    list.push({ code: v.code, regencyName: v.regency_name });
+    villagesByProvince.set(v.province_code, list);
+  }
+  const districts = (
+    await queryRows<{ code: string }>(db, sql`select code from area where level = 'district' order by code`)
+  ).map((d) => d.code);
+  const units = await queryRows<{ id: string; province_code: string }>(
+    db,
+    sql`select id, province_code from unit where archived_at is null order by code`,
+  );
+  const unitsByProvince = new Map<string, string[]>();
+  for (const u of units)
+    unitsByProvince.set(u.province_code, [...(unitsByProvince.get(u.province_code) ?? []), u.id]);
+  const ppks = await queryRows<{ no: number; default_cluster: string | null }>(
+    db,
+    sql`select no, default_cluster_code as default_cluster from ppks_category order by no`,
+  );
+  const ppksByCluster = new Map<string, number[]>();
+  for (const p of ppks) {
+    if (p.default_cluster)
+      ppksByCluster.set(p.default_cluster, [...(ppksByCluster.get(p.default_cluster) ?? []), p.no]);
+  }
+  return { villagesByProvince, districts, unitsByProvince, units: units.map((u) => u.id), ppksByCluster };
+}
+
+const HEADERS = [
+  'No',
+  'Nama',
+  'NIK',
+  'No KK',
+  'Jenis Kelamin',
+  'Tgl Lahir',
+  'Tempat Lahir',
+  'Nama Ibu',
+  'Agama',
+  'Alamat',
+  'RT',
+  'RW',
+  'Kode Wilayah',
+  'Telepon',
+  'Klaster',
+];
+
+const quote = (s: string) => (/[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** A regional office's spreadsheet: semicolons, DD/MM/YYYY, Laki-laki/Perempuan, about 1 % bad rows and 1 % repeats. */
+function buildCsv(world: World, count: number) {
+  const r = rng(7);
+  const lines = [HEADERS.join(';')];
+  const niks: string[] = [];
+  let bad = 0;
+  let repeats = 0;
+  let i = 0;
+  for (const p of generatePeople(world, count, 11)) {
+    i++;
+    const [y, m, d] = (p.birth_date ?? '').split('-');
+    let nik = p.nik ?? '';
+    let birth = p.birth_date ? `${d}/${m}/${y}` : '';
+    const roll = r();
+    if (roll < 0.005) {
+      birth = `${d}/${m}/2999`; // in the future
+      bad++;
+    } else if (roll < 0.01) {
+      nik = `${nik.slice(0, 12) || '337201120385'}0000`; // serial 0000
+      bad++;
+    } else if (roll < 0.02 && niks.length > 0) {
+      nik = niks[Math.floor(r() * niks.length)] ?? nik; // the same person typed twice
+      repeats++;
+    }
+    if (nik && roll >= 0.02) niks.push(nik);
+    const phone = r() < 0.6 ? `08${Math.floor(1e9 + r() * 8e9)}` : '';
+    lines.push(
+      [
+        String(i),
+        p.full_name,
+        nik,
+        p.kk_no ?? '',
+        p.sex === 'L' ? 'Laki-laki' : 'Perempuan',
+        birth,
+        p.birth_place ?? '',
+        p.mother_name ?? '',
+        p.religion,
+        p.street,
+        p.rt,
+        p.rw,
+        p.area_code,
+        phone,
+        p.clusters.join(','),
+      ]
+        .map(quote)
+        .join(';'),
+    );
+  }
+  return { csv: `\uFEFF${lines.join('\n')}\n`, bad, repeats };
+}
+
+function multipart(name: string, bytes: Buffer) {
+  const boundary = '----atensibench';
+  return {
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
+      ),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+async function main() {
+  if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL ??= process.env.TEST_DATABASE_URL;
+  const count = Number(process.env.BENCH_ROWS ?? 100_000);
+  const b = await benchApp();
+  const dataDir = path.resolve(import.meta.dirname, '../data');
+  try {
+    const cookie = await b.login('peksos.soeharso');
+    const call = (method: 'GET' | 'POST' | 'PUT', url: string, extra: object = {}) =>
+      b.app.inject({
+        method,
+        url: `/api/v1/people/imports${url}`,
+        headers: { cookie, origin: 'http://localhost:80' },
+        ...extra,
+      });
+    const { csv, bad, repeats } = buildCsv(await loadWorld(b.database.db), count);
+    const bytes = Buffer.from(csv);
+    console.log(
+      `${machine()}, database: ${b.kind}; ${count.toLocaleString('en')} rows, ${(bytes.length / 1e6).toFixed(1)} MB CSV (${bad} invalid, ${repeats} repeated NIKs planted)`,
+    );
+
+    let t0 = performance.now();
+    const m = multipart('pm-100k.csv', bytes);
+    const up = await b.app.inject({
+      method: 'POST',
+      url: '/api/v1/people/imports',
+      payload: m.payload,
+      headers: { ...m.headers, cookie, origin: 'http://localhost:80' },
+    });
+    if (up.statusCode !== 201) throw new Error(`upload: ${up.statusCode} ${up.body}`);
+    const job = up.json();
+    const uploadMs = performance.now() - t0;
+    const put = await call('PUT', `/${job.id}/mapping`, { payload: { mapping: job.suggestedMapping } });
+    if (put.statusCode !== 200) throw new Error(`mapping: ${put.statusCode} ${put.body}`);
+
+    t0 = performance.now();
+    const preview = await call('GET', `/${job.id}/preview`);
+    if (preview.statusCode !== 200) throw new Error(`preview: ${preview.statusCode} ${preview.body}`);
+    const previewMs = performance.now() - t0;
+    const counts = preview.json().counts;
+
+    t0 = performance.now();
+    const run = await call('POST', `/${job.id}/run`);
+    if (run.statusCode !== 202) throw new Error(`run: ${run.statusCode} ${run.body}`);
+    let status = run.json();
+    while (status.status === 'running') {
+      await new Promise((res) => setTimeout(res, 250));
+      status = (await call('GET', `/${job.id}`)).json();
+    }
+    const runMs = performance.now() - t0;
+    const people = await queryRows<{ n: number }>(b.database.db, sql`select count(*)::int as n from person`);
+    const audit = await queryRows<{ n: number }>(
+      b.database.db,
+      sql`select count(*)::int as n from audit_event where request_id = ${run.headers['x-request-id'] as string}`,
+    );
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    console.log(`upload + parse      ${s(uploadMs)}`);
+    console.log(
+      `preview (all rows)  ${s(previewMs)}  valid ${counts.valid}, invalid ${counts.invalid}, duplicate ${counts.duplicate}`,
+    );
+    console.log(
+      `run                 ${s(runMs)}  ${Math.round(count / (runMs / 1000)).toLocaleString('en')} rows/s; status ${status.status}`,
+    );
+    console.log(
+      `  created ${status.createdCount}, duplicates ${status.duplicateCount}, invalid ${status.invalidCount}; people in the registry ${people[0]?.n}; audit rows written by the run ${audit[0]?.n}`,
+    );
+    rmSync(path.join(dataDir, 'imports', `${job.id}.json`), { force: true });
+    rmSync(path.join(dataDir, 'imports', `${job.id}.headers.json`), { force: true });
+  } finally {
+    await b.close();
+  }
+}
+
+await main();
