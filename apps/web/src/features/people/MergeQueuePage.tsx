@@ -171,7 +171,7 @@ function SideCard({
               <Text component="dt" size="xs" c="dimmed">
                 {t(`peopleMerge.field.${f.key}`)}
                 {isDifferent ? (
-                  <Text component="span" size="xs" fw={600} c="orange.9">
+                  <Text component="span" size="xs" fw={600} c="red.9">
                     {' '}
                     · {t('peopleMerge.different')}
                   </Text>
@@ -203,9 +203,9 @@ function PairCard({ pair }: { pair: TDuplicatePair }) {
     <Card withBorder padding="md" component="article" aria-label={title} data-testid="duplicate-pair">
       <Stack gap="sm">
         <Group justify="space-between" gap="xs">
-          <Badge size="lg" variant="light" color={pair.score >= 0.8 ? 'red' : 'orange'}>
+          <Text fw={700} c={pair.score >= 0.8 ? 'red.9' : undefined}>
             {t('peopleMerge.score', { pct: Math.round(pair.score * 100) })}
-          </Badge>
+          </Text>
           <Group gap={4}>
             {pair.reasons.map((r) => (
               <Badge key={r.field} variant="outline" size="sm" style={{ textTransform: 'none' }}>
