@@ -17,6 +17,7 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const PeoplePage = lazy(() => import('../features/people/PeoplePage.tsx'));
 const PersonPage = lazy(() => import('../features/people/PersonPage.tsx'));
 const MergeQueuePage = lazy(() => import('../features/people/MergeQueuePage.tsx'));
+const ImportPage = lazy(() => import('../features/people/ImportPage.tsx'));
 const PersonFormPage = lazy(() => import('../features/people/PersonForm.tsx'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
 const UnitPage = lazy(() => import('../features/units/UnitPage.tsx'));
@@ -84,6 +85,7 @@ const router = createBrowserRouter([
       { path: 'pm', element: only('people', <PeoplePage />) },
       { path: 'pm/baru', element: only('people', <PersonFormPage />) },
       { path: 'pm/duplikat', element: only('people', <MergeQueuePage />) },
+      { path: 'pm/impor', element: only('people', <ImportPage />) },
       { path: 'pm/:id', element: only('people', <PersonPage />) },
       { path: 'pm/:id/ubah', element: only('people', <PersonFormPage />) },
       { path: 'unit', element: only('units', <UnitsPage />) },

@@ -25,6 +25,7 @@ const ACTION_COLOR: Record<TAuditEvent['action'], string> = {
   logout: 'gray',
   password_change: 'yellow',
   search: 'indigo',
+  export: 'orange',
 };
 
 type Props = { items: TAuditEvent[]; onOpen: (e: TAuditEvent) => void };

@@ -33,6 +33,7 @@ import {
   useReferenceData,
   useUnitOptions,
 } from './api.ts';
+import { ExportMenu } from './ImportPage.tsx';
 import { MERGE_ROLES } from './merge-api.ts';
 import { useSexAge, WarningBadges } from './parts.tsx';
 
@@ -104,6 +105,12 @@ export default function PeoplePage() {
           {me && MERGE_ROLES.includes(me.role) ? (
             <Button component={Link} to="/pm/duplikat" variant="default">
               {t('peopleMerge.link')}
+            </Button>
+          ) : null}
+          <ExportMenu filters={filters} />
+          {mayRegister ? (
+            <Button component={Link} to="/pm/impor" variant="default">
+              {t('peopleImport.link')}
             </Button>
           ) : null}
           {mayRegister ? (
