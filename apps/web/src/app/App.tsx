@@ -19,6 +19,8 @@ const PersonPage = lazy(() => import('../features/people/PersonPage.tsx'));
 const MergeQueuePage = lazy(() => import('../features/people/MergeQueuePage.tsx'));
 const ImportPage = lazy(() => import('../features/people/ImportPage.tsx'));
 const PersonFormPage = lazy(() => import('../features/people/PersonForm.tsx'));
+const NewCaseForm = lazy(() => import('../features/cases/NewCaseForm.tsx'));
+const CasePage = lazy(() => import('../features/cases/CasePage.tsx'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
 const UnitPage = lazy(() => import('../features/units/UnitPage.tsx'));
 const NearestPage = lazy(() => import('../features/units/NearestPage.tsx'));
@@ -88,6 +90,8 @@ const router = createBrowserRouter([
       { path: 'pm/impor', element: only('people', <ImportPage />) },
       { path: 'pm/:id', element: only('people', <PersonPage />) },
       { path: 'pm/:id/ubah', element: only('people', <PersonFormPage />) },
+      { path: 'kasus/baru', element: only('cases', <NewCaseForm />) },
+      { path: 'kasus/:id', element: only('cases', <CasePage />) },
       { path: 'unit', element: only('units', <UnitsPage />) },
       { path: 'unit/terdekat', element: only('units', <NearestPage />) },
       { path: 'unit/:id', element: only('units', <UnitPage />) },

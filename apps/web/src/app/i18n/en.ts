@@ -1,3 +1,4 @@
+import { casesEn } from '../../features/cases/messages-en.ts';
 import type { Messages } from './id.ts';
 
 export const en: Messages = {
@@ -855,5 +856,6 @@ export const en: Messages = {
     forbiddenText: 'Your role does not give access to this module. Ask an administrator if you need it.',
     backHome: 'Back to home',
   },
+  cases: casesEn,
   common: { loading: 'Loading…', code: 'Code' },
 };

@@ -1,3 +1,5 @@
+import { casesId } from '../../features/cases/messages-id.ts';
+
 // Bahasa Indonesia: the default language. en.ts must have the same keys (a type check enforces it).
 export const id = {
   app: {
@@ -865,6 +867,7 @@ export const id = {
     forbiddenText: 'Peran Anda tidak memberi akses ke modul ini. Hubungi admin bila Anda memerlukannya.',
     backHome: 'Kembali ke beranda',
   },
+  cases: casesId,
   common: { loading: 'Memuat…', code: 'Kode' },
 };
 

@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { PersonCases } from '../cases/PersonCases.tsx';
 import { PEOPLE_WRITER_ROLES, usePerson } from './api.ts';
 import { ConsentPanel } from './ConsentPanel.tsx';
 import { DocumentsPanel } from './DocumentsPanel.tsx';
@@ -276,9 +277,8 @@ function PersonView({ p }: { p: TPerson }) {
         <ConsentPanel person={p} />
       </Stack>
 
-      <Text size="sm" c="dimmed">
-        {t('people.casesToCome')}
-      </Text>
+      {/* Cases (issue 5): owned by features/cases; keep this edit to the one line. */}
+      <PersonCases personId={p.id} />
     </Stack>
   );
 }

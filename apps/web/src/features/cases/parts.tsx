@@ -1,0 +1,102 @@
+import type { TCaseStage } from '@atensi/contracts';
+import { Alert, Badge, Button, List, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../app/api-client.ts';
+import { caseKey } from './api.ts';
+
+/** The assessment form's domains (apps/api/migrations/0013_assessment-form.sql); labels live in i18n. */
+export const DOMAINS = [
+  'physical_health',
+  'psychological',
+  'social_relations',
+  'family',
+  'economic',
+  'spiritual',
+  'environment',
+  'legal_identity',
+] as const;
+
+const STAGE_COLOR: Record<TCaseStage, string> = {
+  intake: 'gray',
+  approach: 'indigo',
+  assessment: 'blue',
+  plan: 'grape',
+  intervention: 'teal',
+  evaluation: 'orange',
+  termination: 'red',
+  aftercare: 'green',
+  closed: 'gray',
+};
+
+export function StageBadge({ stage }: { stage: TCaseStage }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="light" color={STAGE_COLOR[stage]} style={{ textTransform: 'none' }}>
+      {t(`cases.stages.${stage}`)}
+    </Badge>
+  );
+}
+
+/** Today in the user's calendar, as the ISO date the API takes. */
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Indonesian thousands for Rupiah inputs: "Rp 3.250.000". */
+export const RUPIAH_INPUT = {
+  prefix: 'Rp ',
+  thousandSeparator: '.',
+  decimalSeparator: ',',
+  allowDecimal: false,
+  allowNegative: false,
+  min: 0,
+} as const;
+
+/** Field message from a failed save, for the form field it names. */
+export function fieldError(error: unknown, field: string): string | undefined {
+  return error instanceof ApiError ? error.fieldError(field) : undefined;
+}
+
+/**
+ * The error of a failed change: a stale version (409 CONFLICT) offers a reload; other answers show the
+ * server's message and, when given, what each detail says.
+ */
+export function ActionError({ error, caseId }: { error: unknown; caseId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  if (!error) return null;
+  const api = error instanceof ApiError ? error : null;
+  if (api?.code === 'CONFLICT') {
+    return (
+      <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} role="alert">
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{t('cases.form.conflict')}</Text>
+          <Button
+            size="xs"
+            variant="light"
+            color="orange"
+            onClick={() => void queryClient.invalidateQueries({ queryKey: caseKey(caseId) })}
+          >
+            {t('cases.form.reload')}
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  const message = error instanceof Error ? error.message : t('error.unknown');
+  return (
+    <Alert color="red" icon={<IconAlertTriangle aria-hidden />} role="alert">
+      <Text size="sm">{message}</Text>
+      {api?.details.length ? (
+        <List size="sm" mt={4}>
+          {api.details.map((d) => (
+            <List.Item key={`${d.field}-${d.issue}`}>{d.message}</List.Item>
+          ))}
+        </List>
+      ) : null}
+    </Alert>
+  );
+}
