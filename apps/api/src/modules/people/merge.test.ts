@@ -78,6 +78,14 @@ beforeAll(async () => {
     clusters: ['lanjut_usia', 'disabilitas'],
     ppks: [8],
   });
+  const consent = await post('peksos.soeharso', `/api/v1/people/${sitti.id}/consents`, {
+    givenBy: 'self',
+    method: 'verbal_witnessed',
+    witnessName: 'Sri Lestari',
+    givenAt: new Date().toISOString().slice(0, 10),
+    purposes: ['services'],
+  });
+  if (consent.statusCode !== 201) throw new Error(`consent failed: ${consent.body}`);
   // Someone whose family link points at the record that will be merged away.
   anak = await register('peksos.soeharso', {
     fullName: 'Bagus Prakoso',
@@ -202,7 +210,7 @@ describe('merging and undoing', () => {
       merged: { id: sitti.id },
       mergedBy: 'kepala.soeharso',
       undoneAt: null,
-      moved: { phones: 1, relations: 1, kk: 1 },
+      moved: { phones: 1, relations: 1, kk: 1, consents: 1 },
     });
     const s = (await get('kepala.soeharso', `/api/v1/people/${siti.id}`)).json();
     // The survivor took the NIK it lacked, the other phone, the relative, the extra cluster and PPKS.
@@ -222,6 +230,8 @@ describe('merging and undoing', () => {
       '3372010101090022',
     ]);
     expect(s.version).toBe(siti.version + 1);
+    const consents = (await get('kepala.soeharso', `/api/v1/people/${siti.id}/consents`)).json();
+    expect(consents.items.map((x: { witnessName: string }) => x.witnessName)).toEqual(['Sri Lestari']);
     // The relative's link now points at the survivor.
     const a = (await get('kepala.soeharso', `/api/v1/people/${anak.id}`)).json();
     expect(a.relations[0].relatedPersonId).toBe(siti.id);
@@ -279,6 +289,9 @@ describe('merging and undoing', () => {
     expect(await view('kepala.soeharso', siti.id)).toEqual(before.survivor);
     expect(await view('kepala.soeharso', sitti.id)).toEqual(before.merged);
     expect(await view('kepala.soeharso', anak.id)).toEqual(before.anak);
+    const consents = (await get('kepala.soeharso', `/api/v1/people/${sitti.id}/consents`)).json();
+    expect(consents.items).toHaveLength(1);
+    expect((await get('kepala.soeharso', `/api/v1/people/${siti.id}/consents`)).json().items).toEqual([]);
     const twice = await post('kepala.soeharso', `/api/v1/people/merges/${mergeId}/undo`, {});
     expect(twice.statusCode).toBe(409);
     expect(twice.json().code).toBe('PERSON_MERGE_ALREADY_UNDONE');
