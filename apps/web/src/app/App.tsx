@@ -19,6 +19,8 @@ const PersonPage = lazy(() => import('../features/people/PersonPage.tsx'));
 const MergeQueuePage = lazy(() => import('../features/people/MergeQueuePage.tsx'));
 const ImportPage = lazy(() => import('../features/people/ImportPage.tsx'));
 const PersonFormPage = lazy(() => import('../features/people/PersonForm.tsx'));
+const CaseloadPage = lazy(() => import('../features/cases/CaseloadPage.tsx'));
+const ReferralsPage = lazy(() => import('../features/cases/ReferralsPage.tsx'));
 const NewCaseForm = lazy(() => import('../features/cases/NewCaseForm.tsx'));
 const CasePage = lazy(() => import('../features/cases/CasePage.tsx'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
@@ -90,8 +92,10 @@ const router = createBrowserRouter([
       { path: 'pm/impor', element: only('people', <ImportPage />) },
       { path: 'pm/:id', element: only('people', <PersonPage />) },
       { path: 'pm/:id/ubah', element: only('people', <PersonFormPage />) },
+      { path: 'kasus', element: only('cases', <CaseloadPage />) },
       { path: 'kasus/baru', element: only('cases', <NewCaseForm />) },
       { path: 'kasus/:id', element: only('cases', <CasePage />) },
+      { path: 'rujukan', element: only('referrals', <ReferralsPage />) },
       { path: 'unit', element: only('units', <UnitsPage />) },
       { path: 'unit/terdekat', element: only('units', <NearestPage />) },
       { path: 'unit/:id', element: only('units', <UnitPage />) },

@@ -2,7 +2,9 @@ import type { TModule } from '@atensi/contracts';
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconArrowsExchange,
   IconBook,
+  IconBriefcase,
   IconBuildingCommunity,
   IconHome,
   IconListDetails,
@@ -25,6 +27,8 @@ import { useMe } from './auth.tsx';
 const NAV: { module: TModule; to: string; label: string; icon: typeof IconHome }[] = [
   { module: 'home', to: '/', label: 'nav.home', icon: IconHome },
   { module: 'people', to: '/pm', label: 'nav.people', icon: IconUserHeart },
+  { module: 'cases', to: '/kasus', label: 'caseload.nav', icon: IconBriefcase },
+  { module: 'referrals', to: '/rujukan', label: 'referrals.nav', icon: IconArrowsExchange },
   { module: 'units', to: '/unit', label: 'nav.units', icon: IconBuildingCommunity },
   { module: 'units', to: '/unit/terdekat', label: 'nav.nearest', icon: IconMapSearch },
   { module: 'reference', to: '/referensi', label: 'nav.reference', icon: IconListDetails },

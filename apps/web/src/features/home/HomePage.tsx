@@ -11,6 +11,7 @@ import { Link } from 'react-router';
 import { useMe } from '../../app/auth.tsx';
 import { LoadingState } from '../../components/states.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { MyWorkCard } from '../cases/CaseloadPage.tsx';
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -70,6 +71,7 @@ export default function HomePage() {
           </Text>
         </Stack>
       </Card>
+      <MyWorkCard />
       <section aria-labelledby="modules-title">
         <Title order={2} size="h4" mb="sm" id="modules-title">
           {t('home.modules')}
