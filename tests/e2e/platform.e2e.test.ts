@@ -129,6 +129,20 @@ describe('audit log page', () => {
     expect(await changes.textContent()).toContain('last_login_at');
   });
 
+  it('shows a failed sign-in as nobody known, with the username that was tried', async () => {
+    await signIn(page, server.url, 'pusat', 'bukan-sandinya-2026');
+    await page.getByTestId('login-error').waitFor();
+    await signIn(page, server.url, 'admin');
+    await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
+    await page.goto(`${server.url}/audit`);
+    await page.getByRole('textbox', { name: 'Tindakan' }).click();
+    await page.getByRole('option', { name: 'Gagal masuk', exact: true }).click();
+    await page.getByRole('button', { name: 'Cari' }).click();
+    const row = page.getByTestId('audit-row').filter({ hasText: 'mencoba “pusat”' }).first();
+    await row.waitFor();
+    expect(await row.locator('td:nth-child(2)').textContent()).toBe('tidak dikenal (mencoba “pusat”)');
+  });
+
   it('narrows the list by action and loads more pages', async () => {
     await signIn(page, server.url, 'admin');
     await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
@@ -220,6 +234,8 @@ describe('accessibility', () => {
       ['account', '/akun', 'Akun saya'],
       ['reference', '/referensi', 'Data referensi'],
       ['nearest', '/unit/terdekat', 'Cari unit terdekat'],
+      ['caseload', '/kasus', 'Kasus'],
+      ['referrals', '/rujukan', 'Rujukan'],
       ['not found', '/tidak-ada', 'Halaman tidak ditemukan'],
     ] as const) {
       await page.goto(`${server.url}${path}`);
@@ -233,6 +249,8 @@ describe('accessibility', () => {
       account: [],
       reference: [],
       nearest: [],
+      caseload: [],
+      referrals: [],
       'not found': [],
     });
   });

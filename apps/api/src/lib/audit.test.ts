@@ -94,6 +94,47 @@ describe('audit trigger', () => {
   });
 });
 
+describe('who an audit record names', () => {
+  it('names the system, with no user id, for what the seeds loaded', async () => {
+    const rows = await queryRows<{ actor_user_id: string | null; actor_username: string | null }>(
+      t.database.db,
+      sql`select distinct actor_user_id, actor_username from audit_event
+          where action = 'insert' and entity in ('area', 'unit', 'cluster', 'app_user') and request_id is null`,
+    );
+    expect(rows).toEqual([{ actor_user_id: null, actor_username: 'system' }]);
+  });
+
+  it('names no one for a failed sign-in: the account tried is the record, the username typed is in meta', async () => {
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'Kepala.Soeharso', password: 'a-wrong-password-77' },
+    });
+    const cookie = await t.login('dpo');
+    const failed = await t.request(cookie, {
+      method: 'GET',
+      url: '/api/v1/audit-events?action=login_failed&entity=app_user',
+    });
+    const [user] = await t.database.db
+      .select({ id: appUser.id })
+      .from(appUser)
+      .where(eq(appUser.username, 'kepala.soeharso'));
+    expect(failed.json().items[0]).toMatchObject({
+      actorUserId: null,
+      actorUsername: null,
+      actorRole: null,
+      entityId: user?.id,
+      meta: { attemptedUsername: 'Kepala.Soeharso', reason: 'wrong_password' },
+    });
+    expect(JSON.stringify(failed.json())).not.toContain('a-wrong-password-77');
+    const byActor = await t.request(cookie, {
+      method: 'GET',
+      url: '/api/v1/audit-events?actor=kepala.soeharso&action=login_failed',
+    });
+    expect(byActor.json().items).toEqual([]);
+  });
+});
+
 describe('GET /audit-events', () => {
   it('finds events by actor, action and entity, newest first, and audits the search itself', async () => {
     const cookie = await t.login('dpo');

@@ -75,9 +75,25 @@ export async function insertSession(
   return created;
 }
 
+/** Runs before every request: only the columns the session check and the actor need. */
 export async function findLiveSessionWithUser(db: Db, tokenHash: string) {
   const rows = await db
-    .select({ session: userSession, user: appUser })
+    .select({
+      session: {
+        id: userSession.id,
+        expiresAt: userSession.expiresAt,
+        lastSeenAt: userSession.lastSeenAt,
+      },
+      user: {
+        id: appUser.id,
+        username: appUser.username,
+        displayName: appUser.displayName,
+        role: appUser.role,
+        unitId: appUser.unitId,
+        isActive: appUser.isActive,
+        mustChangePassword: appUser.mustChangePassword,
+      },
+    })
     .from(userSession)
     .innerJoin(appUser, eq(appUser.id, userSession.userId))
     .where(and(eq(userSession.tokenHash, tokenHash), isNull(userSession.endedAt)))
@@ -89,11 +105,14 @@ export async function touchSession(db: Db, tokenHash: string, at: Date): Promise
   await db.update(userSession).set({ lastSeenAt: at }).where(eq(userSession.tokenHash, tokenHash));
 }
 
-export async function endSession(db: Db | Tx, tokenHash: string, reason: string): Promise<void> {
-  await db
+/** End a live session; false when it had already ended. */
+export async function endSession(db: Db | Tx, tokenHash: string, reason: string): Promise<boolean> {
+  const rows = await db
     .update(userSession)
     .set({ endedAt: new Date(), endedReason: reason })
-    .where(and(eq(userSession.tokenHash, tokenHash), isNull(userSession.endedAt)));
+    .where(and(eq(userSession.tokenHash, tokenHash), isNull(userSession.endedAt)))
+    .returning({ id: userSession.id });
+  return rows.length === 1;
 }
 
 /** End every live session of a user except, optionally, one to keep. */

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { TChangePasswordRequest, TLoginRequest, TMe, TRole, TSession } from '@atensi/contracts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { withActorTransaction } from '../../db/transaction.ts';
-import { writeAudit } from '../../lib/audit.ts';
+import { SYSTEM_ACTOR, withActorTransaction } from '../../db/transaction.ts';
+import { ANONYMOUS, SYSTEM, writeAudit } from '../../lib/audit.ts';
 import type { Actor, Ctx, RequestMeta } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { modulesFor } from '../../policy.ts';
@@ -50,6 +50,9 @@ export async function login(
   }
 
   const user = await repo.findUserByUsername(db, input.username);
+  // A failed attempt is nobody's act: the account tried is what the attempt is about (entity), and the
+  // username typed is a claim (meta), so a search by actor never pins it on the account's owner.
+  const attemptedUsername = input.username.slice(0, 100);
   const anon = {
     userId: null,
     username: null,
@@ -62,11 +65,11 @@ export async function login(
   if (user?.lockedUntil && user.lockedUntil > now) {
     await withActorTransaction(db, anon, async (tx) => {
       await repo.insertLoginAttempt(tx, { username: input.username, ip: meta.ip, isSuccess: false });
-      await writeAudit(tx, { userId: null, username: input.username, role: null, unitId: null }, meta, {
+      await writeAudit(tx, ANONYMOUS, meta, {
         action: 'login_failed',
         entity: 'app_user',
         entityId: user.id,
-        meta: { reason: 'locked' },
+        meta: { attemptedUsername, reason: 'locked' },
       });
     });
     throw new AppError('AUTH_ACCOUNT_LOCKED', { headers: retryAfter(user.lockedUntil) });
@@ -92,11 +95,15 @@ export async function login(
           lockedUntil,
         });
       }
-      await writeAudit(tx, { userId: null, username: input.username, role: null, unitId: null }, meta, {
+      await writeAudit(tx, ANONYMOUS, meta, {
         action: 'login_failed',
         entity: 'app_user',
         entityId: user?.id ?? null,
-        meta: { reason, ...(lockedUntil ? { lockedUntil: (lockedUntil as Date).toISOString() } : {}) },
+        meta: {
+          attemptedUsername,
+          reason,
+          ...(lockedUntil ? { lockedUntil: (lockedUntil as Date).toISOString() } : {}),
+        },
       });
     });
     if (lockedUntil) throw new AppError('AUTH_ACCOUNT_LOCKED', { headers: retryAfter(lockedUntil) });
@@ -211,11 +218,22 @@ export async function resolveSession(db: Db, config: AuthConfig, token: string):
   const now = new Date();
   const idleLimit = new Date(session.lastSeenAt.getTime() + config.SESSION_IDLE_MINUTES * MINUTE);
   if (session.expiresAt <= now || idleLimit <= now || !user.isActive) {
-    await repo.endSession(
-      db,
-      tokenHash,
-      session.expiresAt <= now ? 'expired' : idleLimit <= now ? 'idle' : 'inactive',
-    );
+    const reason = session.expiresAt <= now ? 'expired' : idleLimit <= now ? 'idle' : 'inactive';
+    // The application ends it, not the user: recorded as the system, once (a parallel request finds it ended).
+    await withActorTransaction(db, SYSTEM_ACTOR, async (tx) => {
+      if (!(await repo.endSession(tx, tokenHash, reason))) return;
+      await writeAudit(
+        tx,
+        SYSTEM,
+        { ip: null, requestId: null },
+        {
+          action: 'logout',
+          entity: 'user_session',
+          entityId: session.id,
+          meta: { reason, userId: user.id, username: user.username },
+        },
+      );
+    });
     return { expired: true };
   }
   // Writing on every request would serialise everything on PGlite; a minute's precision is enough.

@@ -61,13 +61,33 @@ describe('POST /auth/login', () => {
     expect(res.statusCode).toBe(401);
   });
 
-  it('records failed sign-ins in the audit log without the password', async () => {
-    const rows = await queryRows<{ meta: unknown; changes: unknown }>(
+  it('records failed sign-ins with no actor, the username tried in meta, and never the password', async () => {
+    const rows = await queryRows<{
+      actor_user_id: string | null;
+      actor_username: string | null;
+      entity_id: string | null;
+      meta: Record<string, unknown>;
+      changes: unknown;
+    }>(
       t.database.db,
-      sql`select meta, changes from audit_event where action = 'login_failed' and actor_username = 'ska.soeharso'`,
+      sql`select actor_user_id, actor_username, entity_id, meta, changes from audit_event
+          where action = 'login_failed' and meta->>'attemptedUsername' in ('ska.soeharso', 'nobody.here')
+          order by id`,
     );
-    expect(rows.length).toBeGreaterThan(0);
+    const [known] = await t.database.db
+      .select({ id: appUser.id })
+      .from(appUser)
+      .where(eq(appUser.username, 'ska.soeharso'));
+    expect(rows.map((r) => [r.actor_user_id, r.actor_username, r.entity_id, r.meta])).toEqual([
+      [null, null, known?.id, { attemptedUsername: 'ska.soeharso', reason: 'wrong_password' }],
+      [null, null, null, { attemptedUsername: 'nobody.here', reason: 'unknown_user' }],
+    ]);
     expect(JSON.stringify(rows)).not.toContain('not-the-password-1');
+    const blamed = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_event where action = 'login_failed' and actor_username is not null`,
+    );
+    expect(blamed[0]?.n).toBe(0);
   });
 });
 
@@ -128,6 +148,18 @@ describe('sessions', () => {
     const res = await t.request(cookie, { method: 'GET', url: '/api/v1/auth/me' });
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('AUTH_SESSION_EXPIRED');
+    const audit = await queryRows<{ actor_user_id: string | null; actor_username: string; meta: unknown }>(
+      t.database.db,
+      sql`select actor_user_id, actor_username, meta from audit_event
+          where action = 'logout' and entity = 'user_session' and meta->>'username' = 'peksos.handayani'`,
+    );
+    expect(audit).toEqual([
+      {
+        actor_user_id: null,
+        actor_username: 'system',
+        meta: { reason: 'idle', userId: expect.any(String), username: 'peksos.handayani' },
+      },
+    ]);
   });
 
   it('ends a session past its absolute lifetime however active', async () => {

@@ -290,6 +290,8 @@ export const en: Messages = {
     more: 'Load more',
     end: 'All records are shown.',
     system: 'system',
+    anonymous: 'anonymous',
+    anonymousTried: 'anonymous (tried “{{username}}”)',
     shown: '{{count}} records shown',
     close: 'Close',
     noChanges: 'No field changed in this record.',

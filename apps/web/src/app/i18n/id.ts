@@ -290,6 +290,8 @@ export const id = {
     more: 'Muat lebih banyak',
     end: 'Semua catatan sudah ditampilkan.',
     system: 'sistem',
+    anonymous: 'tidak dikenal',
+    anonymousTried: 'tidak dikenal (mencoba “{{username}}”)',
     shown: '{{count}} catatan ditampilkan',
     close: 'Tutup',
     noChanges: 'Tidak ada kolom yang berubah pada catatan ini.',

@@ -3,13 +3,23 @@ import { Code, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';
 
-/** The seed and background jobs write the literal username "system" with no user id. */
+/**
+ * Who a record names (ARCHITECTURE.md, "Audit"): a user by username; the application ("system", or
+ * "cli:<command>" for a command run on the server) with no user id; or no one known (a failed sign-in),
+ * shown as unknown with the username that was tried.
+ */
 export function useActorLabel() {
   const { t } = useTranslation();
-  return (e: TAuditEvent) =>
-    e.actorUsername === null || (e.actorUserId === null && e.actorUsername === 'system')
-      ? t('audit.system')
-      : e.actorUsername;
+  return (e: TAuditEvent) => {
+    if (e.actorUsername === null) {
+      const tried = e.meta?.attemptedUsername;
+      return typeof tried === 'string'
+        ? t('audit.anonymousTried', { username: tried })
+        : t('audit.anonymous');
+    }
+    if (e.actorUserId !== null) return e.actorUsername;
+    return e.actorUsername === 'system' ? t('audit.system') : `${t('audit.system')} (${e.actorUsername})`;
+  };
 }
 
 function show(value: unknown): string {
