@@ -133,6 +133,8 @@ function multipart(name: string, bytes: Buffer) {
   };
 }
 
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
 async function main() {
   if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL ??= process.env.TEST_DATABASE_URL;
   const count = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -177,9 +179,14 @@ async function main() {
     const run = await call('POST', `/${job.id}/run`);
     if (run.statusCode !== 202) throw new Error(`run: ${run.statusCode} ${run.body}`);
     let status = run.json();
+    let lastLog = performance.now();
     while (status.status === 'running') {
       await new Promise((res) => setTimeout(res, 250));
       status = (await call('GET', `/${job.id}`)).json();
+      if (performance.now() - lastLog > 10_000) {
+        lastLog = performance.now();
+        console.log(`  … ${s(lastLog - t0)}: ${status.processedRows.toLocaleString('en')} rows`);
+      }
     }
     const runMs = performance.now() - t0;
     const people = await queryRows<{ n: number }>(b.database.db, sql`select count(*)::int as n from person`);
@@ -187,7 +194,6 @@ async function main() {
       b.database.db,
       sql`select count(*)::int as n from audit_event where request_id = ${run.headers['x-request-id'] as string}`,
     );
-    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     console.log(`upload + parse      ${s(uploadMs)}`);
     console.log(
       `preview (all rows)  ${s(previewMs)}  valid ${counts.valid}, invalid ${counts.invalid}, duplicate ${counts.duplicate}`,

@@ -162,8 +162,15 @@ export const ZImportPreview = z.object({
 });
 export type TImportPreview = z.infer<typeof ZImportPreview>;
 
+/** A downloaded file is opened by a link, which cannot send the UI's Accept-Language: it names the language. */
+const ZFileLang = z
+  .enum(['id', 'en'])
+  .optional()
+  .describe('Language of headers and reasons (default: Accept-Language)');
+export const ZImportErrorsQuery = z.object({ lang: ZFileLang }).strict();
+
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export const ZPeopleExportQuery = ZPersonListQuery.omit({ limit: true, cursor: true })
-  .extend({ format: z.enum(EXPORT_FORMATS).default('csv').describe('File format') })
+  .extend({ format: z.enum(EXPORT_FORMATS).default('csv').describe('File format'), lang: ZFileLang })
   .strict();
 export type TPeopleExportQuery = z.input<typeof ZPeopleExportQuery>;

@@ -54,7 +54,7 @@ export type PeopleExport = {
 
 /** Page through the whole search (scoped by the service and by row-level security) and audit it once. */
 export async function exportPeople(ctx: Ctx, input: TPeopleExportQuery): Promise<PeopleExport> {
-  const { format, ...filters } = ZPeopleExportQuery.parse(input);
+  const { format, lang, ...filters } = ZPeopleExportQuery.parse(input);
   const rows: TPersonSummary[] = [];
   let cursor: string | undefined;
   do {
@@ -74,7 +74,7 @@ export async function exportPeople(ctx: Ctx, input: TPeopleExportQuery): Promise
     ctx.meta,
     { action: 'export', entity: 'person', meta: { format, filters, rows: rows.length, capped } },
   );
-  return { rows: rows.slice(0, EXPORT_MAX_ROWS), format, capped, lang: ctx.meta.lang };
+  return { rows: rows.slice(0, EXPORT_MAX_ROWS), format, capped, lang: lang ?? ctx.meta.lang };
 }
 
 function cells(p: TPersonSummary, lang: Lang): (string | number)[] {

@@ -1,5 +1,6 @@
 import {
   ZError,
+  ZImportErrorsQuery,
   ZImportIdParams,
   ZImportJob,
   ZImportJobList,
@@ -165,11 +166,14 @@ export const peopleImportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
         tags: ['people'],
         summary: 'Rows not created (invalid or duplicate) with why, as CSV to fix and upload again',
         params: ZImportIdParams,
+        querystring: ZImportErrorsQuery,
         response: { 200: ZFile, ...errors },
       },
     },
     async (req, reply) => {
-      const file = await inTransaction(db, req, (ctx) => errorsCsv(ctx, store, req.params.id));
+      const file = await inTransaction(db, req, (ctx) =>
+        errorsCsv(ctx, store, req.params.id, req.query.lang),
+      );
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

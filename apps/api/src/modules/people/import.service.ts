@@ -396,6 +396,7 @@ export async function errorsCsv(
   ctx: Ctx,
   store: ImportStore,
   id: string,
+  fileLang?: 'id' | 'en',
 ): Promise<{ fileName: string; body: string }> {
   const job = await findJob(ctx, id);
   const sheet = await store.load(job.storageKey);
@@ -408,7 +409,7 @@ export async function errorsCsv(
     sql`select row_no, outcome, messages from ${importRow}
         where job_id = ${id}::uuid and outcome <> 'created' order by row_no`,
   );
-  const lang = ctx.meta.lang;
+  const lang = fileLang ?? ctx.meta.lang;
   const head = lang === 'id' ? ['Baris', 'Hasil', 'Alasan'] : ['Line', 'Outcome', 'Reason'];
   let body = CSV_BOM + csvLine([...head, ...sheet.headers]);
   for (const r of rows) {

@@ -306,13 +306,13 @@ function PreviewStep({ job, onEditMapping }: { job: TImportJob; onEditMapping: (
     <Card withBorder padding="md">
       <Stack gap="sm">
         <Group gap="xs">
-          <Badge color="green" variant="light">
+          <Badge color="green" variant="dot">
             {t('peopleImport.countValid', { n: formatNumber(p.counts.valid) })}
           </Badge>
-          <Badge color="red" variant="light">
+          <Badge color="red" variant="dot">
             {t('peopleImport.countInvalid', { n: formatNumber(p.counts.invalid) })}
           </Badge>
-          <Badge color="orange" variant="light">
+          <Badge color="orange" variant="dot">
             {t('peopleImport.countDuplicate', { n: formatNumber(p.counts.duplicate) })}
           </Badge>
         </Group>
@@ -337,7 +337,7 @@ function PreviewStep({ job, onEditMapping }: { job: TImportJob; onEditMapping: (
                   <Table.Td>{r.values.sex ?? ''}</Table.Td>
                   <Table.Td>{r.values.birthDate ?? ''}</Table.Td>
                   <Table.Td>
-                    <Badge color={outcomeColor[r.outcome]} variant="light">
+                    <Badge color={outcomeColor[r.outcome]} variant="dot">
                       {t(`peopleImport.outcomes.${r.outcome}`)}
                     </Badge>
                   </Table.Td>
@@ -388,7 +388,9 @@ function RunStep({ job, onAnother }: { job: TImportJob; onAnother: () => void })
       <Stack gap="sm">
         <Group justify="space-between">
           <Text fw={600}>{job.fileName}</Text>
-          <Badge color={STATUS_COLOR[job.status]}>{t(`peopleImport.status.${job.status}`)}</Badge>
+          <Badge color={STATUS_COLOR[job.status]} variant="dot">
+            {t(`peopleImport.status.${job.status}`)}
+          </Badge>
         </Group>
         <Progress
           value={job.percent}
@@ -489,7 +491,9 @@ function History({ onOpen }: { onOpen: (id: string) => void }) {
               </Text>
             </Stack>
             <Group gap="xs">
-              <Badge color={STATUS_COLOR[j.status]}>{t(`peopleImport.status.${j.status}`)}</Badge>
+              <Badge color={STATUS_COLOR[j.status]} variant="dot">
+                {t(`peopleImport.status.${j.status}`)}
+              </Badge>
               <Text size="sm">
                 {t('peopleImport.historyCounts', {
                   created: formatNumber(j.createdCount),

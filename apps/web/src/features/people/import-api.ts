@@ -100,11 +100,14 @@ export function useRunImport(id: string) {
   });
 }
 
-export const errorsFileUrl = (id: string) => `/api/v1/people/imports/${id}/errors.csv`;
+/** A link cannot send Accept-Language: the file's language goes in the address. */
+const fileLang = () => (i18n.language === 'en' ? 'en' : 'id');
+
+export const errorsFileUrl = (id: string) => `/api/v1/people/imports/${id}/errors.csv?lang=${fileLang()}`;
 
 /** The export of the current search: the browser downloads it with the session cookie. */
 export function exportUrl(format: 'csv' | 'xlsx', filters: PeopleFilters): string {
-  const params = new URLSearchParams({ format });
+  const params = new URLSearchParams({ format, lang: fileLang() });
   for (const [k, v] of Object.entries(filters)) {
     if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
   }
