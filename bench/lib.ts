@@ -1,7 +1,7 @@
 // Shared helpers for benchmarks: a migrated, seeded app on the embedded database (or DATABASE_URL),
 // a signed-in cookie, and percentile maths.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../apps/api/src/app.ts';
 import { loadConfig } from '../apps/api/src/config.ts';
@@ -71,6 +71,7 @@ export function rng(seed = 42) {
   };
 }
 
+/** Platform, Node and the 1-minute load average: on a shared machine, a run's figures mean little without it. */
 export function machine() {
-  return `${process.platform} ${process.arch}, Node ${process.version}`;
+  return `${process.platform} ${process.arch}, Node ${process.version}, load ${loadavg()[0]?.toFixed(1)}`;
 }
