@@ -124,12 +124,15 @@ export function PlanEditor({ c, canWork, isHead }: { c: TCase; canWork: boolean;
 /** "v2 draf · v1 disetujui …" or "v1 disetujui oleh X pada tanggal". */
 function VersionLine({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
+  const approval =
+    plan.status === 'approved' && plan.approvedBy && plan.approvedAt
+      ? t('cases.plan.approvedBy', { who: plan.approvedBy, date: formatDate(plan.approvedAt) })
+      : null;
   const parts = [
-    t('cases.plan.versionLine', { no: plan.planNo, status: t(`cases.plan.status.${plan.status}`) }),
+    approval
+      ? `v${plan.planNo} ${approval}`
+      : t('cases.plan.versionLine', { no: plan.planNo, status: t(`cases.plan.status.${plan.status}`) }),
   ];
-  if (plan.status === 'approved' && plan.approvedBy && plan.approvedAt) {
-    parts[0] += ` ${t('cases.plan.approvedBy', { who: plan.approvedBy, date: formatDate(plan.approvedAt) })}`;
-  }
   // A new version is made only after the one before was approved.
   if (plan.status === 'draft' && plan.planNo > 1)
     parts.push(t('cases.plan.previousApproved', { no: plan.planNo - 1 }));

@@ -33,7 +33,8 @@ const STAGE_COLOR: Record<TCaseStage, string> = {
 export function StageBadge({ stage }: { stage: TCaseStage }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={STAGE_COLOR[stage]} style={{ textTransform: 'none' }}>
+    // Dark text on the tinted background: some light-variant colours miss 4.5:1 at badge size.
+    <Badge variant="light" color={STAGE_COLOR[stage]} c="dark.8" style={{ textTransform: 'none' }}>
       {t(`cases.stages.${stage}`)}
     </Badge>
   );
