@@ -24,8 +24,11 @@ const loaded = await loadPeople(bench.database.db, {
   count: PEOPLE,
   sampleEvery: Math.max(1, Math.floor(PEOPLE / 20_000)),
   log: (l) => process.env.BENCH_VERBOSE && console.log(l),
+  reuse: process.env.BENCH_REUSE === '1',
 });
-console.log(`loaded ${loaded.count.toLocaleString('en')} people in ${(loaded.ms / 1000).toFixed(1)} s`);
+console.log(
+  `${loaded.reused ? 'reused' : 'loaded'} ${loaded.count.toLocaleString('en')} people in ${(loaded.ms / 1000).toFixed(1)} s`,
+);
 if (process.env.BENCH_INDEXES) {
   // Experiments: extra DDL to try, separated by `;`.
   for (const ddl of process.env.BENCH_INDEXES.split(';').filter((s) => s.trim())) {

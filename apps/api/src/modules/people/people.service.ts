@@ -508,6 +508,13 @@ export async function assertInScope(ctx: Ctx, id: string): Promise<void> {
   if (!rows[0]?.ok) throw new AppError('NOT_FOUND');
 }
 
+/** The smallest digit string above every string starting with `digits` ("3372" → "3373"), if any. */
+function nextPrefix(digits: string): string | null {
+  const at = digits.search(/[0-8]9*$/);
+  if (at < 0) return null;
+  return `${digits.slice(0, at)}${Number(digits[at]) + 1}`;
+}
+
 /** The service layer's own unit filter; row-level security applies the same rule again. */
 export function scopeFilter(ctx: Ctx): SQL {
   if (ctx.scope === 'all') return sql`true`;
@@ -670,18 +677,31 @@ export async function searchPeople(
   }
   const cursor = decodeCursor(q.cursor, lang);
   const conds: SQL[] = [sql`p.merged_into_id is null`, scopeFilter(ctx)];
-  let score: SQL | null = null;
+  let nameTier: 'prefix' | 'fuzzy' | undefined;
+  let nameConds: { prefix: SQL; fuzzy: SQL; score: SQL } | undefined;
   const text = q.q?.trim() ?? '';
   const digits = text.replace(/[\s.-]/g, '');
   if (/^[0-9]{4,16}$/.test(digits)) {
+    // A NIK prefix as a range and the KK lookups as one id list: row-level security keeps only
+    // leakproof conditions (=, <, >=) usable by an index; LIKE and EXISTS would scan the whole table.
+    const upper = nextPrefix(digits);
     conds.push(
-      sql`(p.nik like ${`${digits}%`} or p.kk_no = ${digits} or exists (select 1 from person_kk k where k.person_id = p.id and k.kk_no = ${digits}))`,
+      sql`p.id in (select n.id from person n where n.nik >= ${digits}${upper ? sql` and n.nik < ${upper}` : sql``}
+                   union all select k.id from person k where k.kk_no = ${digits}
+                   union all select h.person_id from person_kk h where h.kk_no = ${digits})`,
     );
   } else if (text) {
     const norm = normaliseName(text);
     if (!norm) return { items: [], nextCursor: null, total: 0, totalIsCapped: false };
-    conds.push(sql`${norm} <% p.search_names`);
-    score = sql`word_similarity(${norm}, p.search_names)`;
+    // Names that start with the text first (an index range in name order, stops when the page is full);
+    // only when none does, or when paging on from such a page, the typo-tolerant trigram match.
+    if (!cursor || cursor.s === null) nameTier = 'prefix';
+    nameConds = {
+      prefix: sql`(p.name_norm collate "C") >= ${norm} and (p.name_norm collate "C") < ${`${norm}~`}`,
+      fuzzy: sql`${norm} <% p.search_names`,
+      score: sql`word_similarity(${norm}, p.search_names)`,
+    };
+    nameTier ??= 'fuzzy';
   }
   if (q.unit) {
     conds.push(
@@ -700,16 +720,23 @@ export async function searchPeople(
     conds.push(sql`p.birth_date <= (current_date - make_interval(years => ${q.ageMin}))`);
   if (q.ageMax !== undefined)
     conds.push(sql`p.birth_date > (current_date - make_interval(years => ${q.ageMax + 1}))`);
-  const where = sql.join(conds, sql` and `);
-  let after: SQL | null = null;
-  if (cursor) {
-    after =
-      score && cursor.s !== null
-        ? sql`(p.score < ${cursor.s}::real or (p.score = ${cursor.s}::real and p.id > ${cursor.i}::uuid))`
-        : sql`((p.name_norm collate "C") > (${cursor.n} collate "C") or (p.name_norm = ${cursor.n} and p.id > ${cursor.i}::uuid))`;
-  }
-  const countCap = 10_000;
-  const { rows, total } = await repo.searchPeople(ctx.db, where, score, after, q.limit, countCap);
+  const byName = cursor
+    ? sql`((p.name_norm collate "C") > (${cursor.n} collate "C") or (p.name_norm = ${cursor.n} and p.id > ${cursor.i}::uuid))`
+    : null;
+  const byScore =
+    cursor && cursor.s !== null
+      ? sql`(p.score < ${cursor.s}::real or (p.score = ${cursor.s}::real and p.id > ${cursor.i}::uuid))`
+      : null;
+  // Past 1,000 the list says "1.000+": an exact count of a common name costs more than the page.
+  const countCap = 1_000;
+  const run = (tier: 'prefix' | 'fuzzy' | undefined) => {
+    const name = tier && nameConds ? [tier === 'prefix' ? nameConds.prefix : nameConds.fuzzy] : [];
+    const score = tier === 'fuzzy' && nameConds ? nameConds.score : null;
+    const where = sql.join([...conds, ...name], sql` and `);
+    return repo.searchPeople(ctx.db, where, score, score ? byScore : byName, q.limit, countCap);
+  };
+  let { rows, total } = await run(nameTier);
+  if (nameTier === 'prefix' && !cursor && rows.length === 0) ({ rows, total } = await run('fuzzy'));
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   if (ctx.scope === 'all' && opts.audit !== false) {
