@@ -76,7 +76,12 @@ function CandidateCard({ c }: { c: TDuplicateCandidate }) {
             {t('people.dup.unit', { unit: c.unit.name || c.unit.code })}
           </Text>
         </div>
-        <Badge variant="light" color={c.score >= 0.85 ? 'red' : 'orange'} style={{ textTransform: 'none' }}>
+        <Badge
+          variant="light"
+          color={c.score >= 0.85 ? 'red' : 'orange'}
+          c={c.score >= 0.85 ? undefined : 'dark.6'}
+          style={{ textTransform: 'none' }}
+        >
           {t('people.dup.score', { pct: Math.round(c.score * 100) })}
         </Badge>
       </Group>

@@ -9,7 +9,9 @@ import { useMe } from '../../app/auth.tsx';
 import { PageTitle } from '../../app/Layout.tsx';
 import { notify } from '../../components/notify.ts';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
+import ForbiddenPage from '../errors/ForbiddenPage.tsx';
 import {
+  PEOPLE_WRITER_ROLES,
   useCreatePerson,
   useDuplicateCheck,
   usePerson,
@@ -41,7 +43,11 @@ import {
 /** `pm/baru` registers a person; `pm/:id/ubah` edits one. */
 export default function PersonFormPage() {
   const { id } = useParams();
-  const person = usePerson(id ?? '', Boolean(id));
+  const me = useMe().data;
+  const mayWrite = Boolean(me && PEOPLE_WRITER_ROLES.includes(me.role));
+  const person = usePerson(id ?? '', Boolean(id) && mayWrite);
+  // Readers (admin) may open people but not register or edit them: say so before they fill a form.
+  if (!mayWrite) return <ForbiddenPage />;
   if (!id) return <PersonForm person={null} />;
   if (person.isPending) return <LoadingState />;
   if (person.isError) return <ErrorState error={person.error} onRetry={() => void person.refetch()} />;

@@ -499,6 +499,7 @@ export function CategoriesSection({
     <Section id="sec-categories" title={t('people.sec.categories')}>
       <MultiSelect
         label={t('people.clusters')}
+        searchable
         value={draft.clusters}
         onChange={(v) => set('clusters', v)}
         data={(reference?.clusters ?? [])

@@ -18,6 +18,8 @@ export function WarningBadges({ warnings, size = 'sm' }: { warnings: Warning[]; 
           size={size}
           variant="light"
           color={w === 'needs_identity_documents' ? 'orange' : 'red'}
+          // Orange text is too light to read on its tint (WCAG AA): keep the tint, darken the text.
+          c={w === 'needs_identity_documents' ? 'dark.6' : undefined}
           leftSection={
             w === 'needs_identity_documents' ? (
               <IconId size={12} aria-hidden />
