@@ -234,4 +234,42 @@ describe('a case from intake to after-care', () => {
     await page.goto(`${server.url}/pm/${personId}`);
     await page.getByTestId('person-case').getByText('Bimbingan lanjut').waitFor();
   });
+
+  it('a head who changes the plan cannot approve that version, and a stale close asks to reload', async () => {
+    await signInAs('kepala.soeharso');
+    await openCase();
+    await page.getByRole('tab', { name: 'Rencana' }).click();
+    await page.getByRole('button', { name: 'Ubah rencana (membuat versi baru)' }).click();
+    await page.getByLabel('Tujuan 1').fill('Mobilitas mandiri di rumah dan lingkungan');
+    await page.getByRole('button', { name: 'Simpan draf' }).click();
+    await page.getByText('Draf rencana tersimpan.').waitFor();
+    await page
+      .getByTestId('plan-version')
+      .getByText(/^v2 draf · v1 disetujui/)
+      .waitFor();
+    const approve = page.getByRole('button', { name: 'Setujui rencana' });
+    expect(await approve.isDisabled()).toBe(true);
+    await page.getByText(/Anda menyusun versi rencana ini, jadi tidak dapat menyetujuinya sendiri/).waitFor();
+
+    // Someone else adds a note meanwhile: this page's version is stale.
+    const caseId = caseUrl.split('/').pop();
+    const status = await page.evaluate(async (id) => {
+      const res = await fetch(`/api/v1/cases/${id}/notes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ body: 'Telepon dari keluarga' }),
+      });
+      return res.status;
+    }, caseId);
+    expect(status).toBe(200);
+    await page.getByRole('tab', { name: 'Tutup, buka kembali, admisi' }).click();
+    await page.getByLabel('Alasan').fill('Bimbingan lanjut dilanjutkan oleh keluarga');
+    await page.getByRole('button', { name: 'Tutup kasus' }).click();
+    await page.getByText('Kasus ini baru saja diubah orang lain.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Muat ulang' }).click();
+    await page.getByRole('button', { name: 'Tutup kasus' }).click();
+    await page.getByText('Kasus ditutup.').waitFor();
+    await page.getByText('Kasus ditutup: Bimbingan lanjut dilanjutkan oleh keluarga').waitFor();
+    expect(await doneStages()).toBe(9);
+  });
 });

@@ -1,17 +1,5 @@
 import { CASE_STAGES, type TCase, type TCaseStage } from '@atensi/contracts';
-import {
-  Alert,
-  Button,
-  Card,
-  Collapse,
-  Group,
-  List,
-  NativeSelect,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, List, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowRight, IconCircleCheck } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -130,38 +118,36 @@ export function StageControl({
             </Button>
           ) : null}
         </Group>
-        {isHead ? (
-          <Collapse in={isOverriding}>
-            <form onSubmit={submitOverride} noValidate>
-              <Stack gap="xs">
-                <NativeSelect
-                  label={t('cases.glance.overrideTo')}
-                  value={target || next || ''}
-                  onChange={(e) => setTarget(e.currentTarget.value as TCaseStage)}
-                  data={CASE_STAGES.filter((s) => s !== c.stage).map((s) => ({
-                    value: s,
-                    label: stageName(s),
-                  }))}
-                />
-                <Textarea
-                  label={t('cases.glance.overrideReason')}
-                  description={t('cases.glance.overrideHint')}
-                  required
-                  autosize
-                  minRows={2}
-                  value={reason}
-                  onChange={(e) => setReason(e.currentTarget.value)}
-                  error={reasonError}
-                />
-                <ActionError error={override.error} caseId={c.id} />
-                <Group justify="flex-end">
-                  <Button type="submit" color="orange" loading={override.isPending}>
-                    {t('cases.glance.overrideSubmit')}
-                  </Button>
-                </Group>
-              </Stack>
-            </form>
-          </Collapse>
+        {isHead && isOverriding ? (
+          <form onSubmit={submitOverride} noValidate>
+            <Stack gap="xs">
+              <NativeSelect
+                label={t('cases.glance.overrideTo')}
+                value={target || next || ''}
+                onChange={(e) => setTarget(e.currentTarget.value as TCaseStage)}
+                data={CASE_STAGES.filter((s) => s !== c.stage).map((s) => ({
+                  value: s,
+                  label: stageName(s),
+                }))}
+              />
+              <Textarea
+                label={t('cases.glance.overrideReason')}
+                description={t('cases.glance.overrideHint')}
+                required
+                autosize
+                minRows={2}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                error={reasonError}
+              />
+              <ActionError error={override.error} caseId={c.id} />
+              <Group justify="flex-end">
+                <Button type="submit" color="orange" loading={override.isPending}>
+                  {t('cases.glance.overrideSubmit')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
         ) : null}
       </Stack>
     </Card>
