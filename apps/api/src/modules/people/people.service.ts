@@ -684,9 +684,10 @@ export async function searchPeople(
   if (/^[0-9]{4,16}$/.test(digits)) {
     // A NIK prefix as a range and the KK lookups as one id list: row-level security keeps only
     // leakproof conditions (=, <, >=) usable by an index; LIKE and EXISTS would scan the whole table.
+    // `merged_into_id is null` lets the partial unique index on nik answer.
     const upper = nextPrefix(digits);
     conds.push(
-      sql`p.id in (select n.id from person n where n.nik >= ${digits}${upper ? sql` and n.nik < ${upper}` : sql``}
+      sql`p.id in (select n.id from person n where n.merged_into_id is null and n.nik >= ${digits}${upper ? sql` and n.nik < ${upper}` : sql``}
                    union all select k.id from person k where k.kk_no = ${digits}
                    union all select h.person_id from person_kk h where h.kk_no = ${digits})`,
     );
