@@ -795,6 +795,7 @@ export const en: Messages = {
       covering: 'Covers this area',
       beds: 'Free beds: {{free}} of {{total}}',
       noBeds: 'No residential beds',
+      unit: 'Receiving unit',
       unitRequired: 'Choose the receiving unit',
       programme: 'Programme',
       programmeRequired: 'Choose the programme',

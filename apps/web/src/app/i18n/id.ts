@@ -802,6 +802,7 @@ export const id = {
       covering: 'Wilayah layanannya',
       beds: 'Tempat tidur kosong: {{free}} dari {{total}}',
       noBeds: 'Tanpa tempat tidur residensial',
+      unit: 'Unit tujuan',
       unitRequired: 'Pilih unit tujuan',
       programme: 'Program tujuan',
       programmeRequired: 'Pilih program tujuan',

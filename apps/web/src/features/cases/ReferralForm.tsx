@@ -163,11 +163,13 @@ export function ReferralForm({ caseId, clusterCode, areaCode, personId, onDone, 
                 <EmptyState text={t('referrals.form.none')} />
               ) : (
                 <Radio.Group
+                  label={t('referrals.form.unit')}
+                  required
                   value={toUnitId}
                   onChange={setToUnitId}
                   description={t('referrals.form.suggestionsHelp')}
                   error={errors.toUnitId}
-                  aria-labelledby="referral-suggestions"
+                  mt={4}
                 >
                   <Stack gap="xs" mt="xs">
                     {suggestions.map((it, i) => (
@@ -256,7 +258,7 @@ export function ReferralForm({ caseId, clusterCode, areaCode, personId, onDone, 
 
         {consentMissing ? (
           <Alert
-            color="orange"
+            color="red"
             icon={<IconAlertTriangle aria-hidden />}
             title={t('referrals.form.consentTitle')}
             role="alert"

@@ -299,7 +299,7 @@ function ReferralCard({
         ) : null}
         {canAct && open && r.direction === 'in' ? (
           <>
-            <Button size="xs" color="teal" onClick={() => onAction('accept')}>
+            <Button size="xs" onClick={() => onAction('accept')}>
               {t('referrals.accept')}
             </Button>
             <Button size="xs" variant="default" onClick={() => onAction('decline')}>
@@ -517,7 +517,7 @@ function ActionDialog({
             <Button
               type="submit"
               loading={mutation.isPending}
-              color={kind === 'accept' ? 'teal' : kind === 'outcome' ? undefined : 'red'}
+              color={kind === 'decline' || kind === 'cancel' ? 'red.9' : undefined}
             >
               {confirm}
             </Button>
