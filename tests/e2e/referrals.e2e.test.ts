@@ -112,7 +112,10 @@ describe('referrals between units', () => {
     await page.getByRole('option', { name: new RegExp(PERSON) }).click();
 
     // The person lives in Jakarta Timur: Handayani covers it and ranks first, with its free beds.
-    const first = dialog.getByRole('radiogroup', { name: 'Unit tujuan', exact: true }).getByRole('radio').first();
+    const first = dialog
+      .getByRole('radiogroup', { name: 'Unit tujuan', exact: true })
+      .getByRole('radio')
+      .first();
     await first.waitFor();
     expect(await dialog.getByText('Dari alamat PM').count()).toBe(1);
     const firstLabel = await dialog.locator(`label[for="${await first.getAttribute('id')}"]`).textContent();
