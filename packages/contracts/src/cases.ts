@@ -162,6 +162,26 @@ export const ZCaseListQuery = z
 
 export const ZCaseListResponse = z.object({ items: z.array(ZCaseSummary), total: z.number().int() });
 
+const ZPlanView = z.object({
+  id: ZUuid,
+  planNo: z.number().int(),
+  status: z.enum(['draft', 'approved', 'superseded']),
+  goals: z.array(z.string()),
+  createdById: ZUuid.nullable().describe('Its author, who may not approve it'),
+  createdBy: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  approvedAt: ZTimestamp.nullable(),
+  reviewDue: z.string().nullable(),
+  version: z.number().int(),
+  items: z.array(
+    ZPlanItem.extend({
+      id: ZUuid,
+      deliveredQuantity: z.number().int(),
+      deliveredRupiah: z.number().int(),
+    }),
+  ),
+});
+
 export const ZCase = ZCaseSummary.extend({
   intakeSource: z.enum(INTAKE_SOURCES),
   intakeNotes: z.string().nullable(),
@@ -191,26 +211,19 @@ export const ZCase = ZCaseSummary.extend({
       answers: z.record(z.string(), z.unknown()),
     }),
   ),
-  plan: z
-    .object({
-      id: ZUuid,
+  plan: ZPlanView.nullable().describe(
+    'The latest plan version (a draft awaiting approval, or the approved one)',
+  ),
+  approvedPlan: ZPlanView.nullable().describe('The approved plan that governs services now'),
+  planHistory: z.array(
+    z.object({
       planNo: z.number().int(),
       status: z.enum(['draft', 'approved', 'superseded']),
-      goals: z.array(z.string()),
+      createdBy: z.string().nullable(),
       approvedBy: z.string().nullable(),
       approvedAt: ZTimestamp.nullable(),
-      reviewDue: z.string().nullable(),
-      version: z.number().int(),
-      items: z.array(
-        ZPlanItem.extend({
-          id: ZUuid,
-          deliveredQuantity: z.number().int(),
-          deliveredRupiah: z.number().int(),
-        }),
-      ),
-    })
-    .nullable()
-    .describe('The current plan (the latest version)'),
+    }),
+  ),
   services: z.array(
     z.object({
       id: ZUuid,

@@ -185,7 +185,7 @@ export async function createCase(ctx: Ctx, input: TCreateCaseRequest): Promise<T
 
 async function factsOf(ctx: Ctx, c: CaseRow): Promise<CaseFacts> {
   const r = (
-    await queryRows<CaseFacts & { evaluation_since: string | null }>(
+    await queryRows<Omit<CaseFacts, 'terminated'>>(
       ctx.db,
       sql`select
         (select count(*)::int from case_note n where n.case_id = ${c.id}::uuid) as "notes",
@@ -195,12 +195,12 @@ async function factsOf(ctx: Ctx, c: CaseRow): Promise<CaseFacts> {
         (select count(*)::int from case_assessment a where a.case_id = ${c.id}::uuid and a.created_at >= coalesce(
            (select max(e.created_at) from case_stage_event e where e.case_id = ${c.id}::uuid and e.to_stage = 'evaluation'),
            'infinity'::timestamptz)) as "evaluationAssessments",
-        ${c.terminationReason !== null} as "terminated",
         (select count(*)::int from case_task t where t.case_id = ${c.id}::uuid and t.kind = 'aftercare_visit' and t.done_at is null) as "openAftercareTasks"`,
     )
   )[0];
   if (!r) throw new Error('facts query returned nothing');
-  return r;
+  // Decided here, not in SQL: a bound boolean comes back from PGlite as text.
+  return { ...r, terminated: c.terminationReason !== null };
 }
 
 export async function advanceCase(
@@ -712,12 +712,24 @@ export async function getCase(ctx: Ctx, id: string, audit = true): Promise<TCase
     .from(caseAssessment)
     .where(eq(caseAssessment.caseId, id))
     .orderBy(asc(caseAssessment.assessedOn));
-  const plan = await currentPlan(ctx, id);
-  const items = plan
+  const plans = await ctx.db
+    .select()
+    .from(casePlan)
+    .where(eq(casePlan.caseId, id))
+    .orderBy(desc(casePlan.planNo));
+  const plan = plans[0];
+  const approved = plans.find((p) => p.status === 'approved');
+  const planIds = plans.filter((p) => p === plan || p === approved).map((p) => p.id);
+  const items = planIds.length
     ? await ctx.db
         .select()
         .from(casePlanItem)
-        .where(eq(casePlanItem.planId, plan.id))
+        .where(
+          sql`${casePlanItem.planId} in (${sql.join(
+            planIds.map((p) => sql`${p}::uuid`),
+            sql`, `,
+          )})`,
+        )
         .orderBy(asc(casePlanItem.createdAt))
     : [];
   const services = await ctx.db
@@ -736,6 +748,34 @@ export async function getCase(ctx: Ctx, id: string, audit = true): Promise<TCase
     .where(eq(caseTask.caseId, id))
     .orderBy(asc(caseTask.dueOn));
   const facts = await factsOf(ctx, c);
+  const planView = (pl: typeof casePlan.$inferSelect) => ({
+    id: pl.id,
+    planNo: pl.planNo,
+    status: pl.status as 'draft' | 'approved' | 'superseded',
+    goals: pl.goals,
+    createdById: pl.createdBy,
+    createdBy: name(pl.createdBy),
+    approvedBy: name(pl.approvedBy),
+    approvedAt: pl.approvedAt?.toISOString() ?? null,
+    reviewDue: pl.reviewDue,
+    version: pl.version,
+    items: items
+      .filter((it) => it.planId === pl.id)
+      .map((it) => {
+        const delivered = services.filter((sv) => sv.planItemId === it.id);
+        return {
+          id: it.id,
+          serviceCode: it.serviceCode,
+          description: it.description,
+          frequency: it.frequency,
+          responsible: it.responsible,
+          plannedQuantity: it.plannedQuantity,
+          budgetRupiah: it.budgetRupiah,
+          deliveredQuantity: delivered.reduce((n, sv) => n + sv.quantity, 0),
+          deliveredRupiah: delivered.reduce((n, sv) => n + sv.costRupiah, 0),
+        };
+      }),
+  });
   const stage = c.stage as TCaseStage;
   const next = nextStage(stage);
   const openTasks = tasks.filter((t) => !t.doneAt);
@@ -774,32 +814,15 @@ export async function getCase(ctx: Ctx, id: string, audit = true): Promise<TCase
       strengths: a.strengths,
       answers: a.answers,
     })),
-    plan: plan
-      ? {
-          id: plan.id,
-          planNo: plan.planNo,
-          status: plan.status as 'draft' | 'approved' | 'superseded',
-          goals: plan.goals,
-          approvedBy: name(plan.approvedBy),
-          approvedAt: plan.approvedAt?.toISOString() ?? null,
-          reviewDue: plan.reviewDue,
-          version: plan.version,
-          items: items.map((it) => {
-            const delivered = services.filter((s) => s.planItemId === it.id);
-            return {
-              id: it.id,
-              serviceCode: it.serviceCode,
-              description: it.description,
-              frequency: it.frequency,
-              responsible: it.responsible,
-              plannedQuantity: it.plannedQuantity,
-              budgetRupiah: it.budgetRupiah,
-              deliveredQuantity: delivered.reduce((n, s) => n + s.quantity, 0),
-              deliveredRupiah: delivered.reduce((n, s) => n + s.costRupiah, 0),
-            };
-          }),
-        }
-      : null,
+    plan: plan ? planView(plan) : null,
+    approvedPlan: approved ? planView(approved) : null,
+    planHistory: plans.map((p) => ({
+      planNo: p.planNo,
+      status: p.status as 'draft' | 'approved' | 'superseded',
+      createdBy: name(p.createdBy),
+      approvedBy: name(p.approvedBy),
+      approvedAt: p.approvedAt?.toISOString() ?? null,
+    })),
     services: services.map((s) => ({
       id: s.id,
       serviceCode: s.serviceCode,

@@ -30,7 +30,8 @@ export function ServicesTab({ c, canWork }: { c: TCase; canWork: boolean }) {
   const { t } = useTranslation();
   const reference = useReference();
   const save = useCaseAction(c.id);
-  const items = c.plan?.items ?? [];
+  // Services are recorded against the approved plan (a newer draft does not govern yet).
+  const items = (c.approvedPlan ?? c.plan)?.items ?? [];
   const [picked, setPlanItem] = useState<string | null>(null);
   // Until the worker picks, the first plan item (a new plan version has new items).
   const planItemId =

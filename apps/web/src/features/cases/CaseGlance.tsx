@@ -94,17 +94,19 @@ export function GlanceCards({ c }: { c: TCase }) {
     .filter((x) => !x.doneAt)
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueOn.localeCompare(b.dueOn));
   const next = openTasks[0];
+  // Progress is measured against the approved plan; a newer draft does not govern yet.
+  const governing = c.approvedPlan ?? c.plan;
   const last = [...c.services].sort((a, b) => b.deliveredOn.localeCompare(a.deliveredOn))[0];
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
       <GlanceCard id="glance-plan" title={t('cases.glance.plan')}>
-        {!c.plan ? (
+        {!governing ? (
           <Text size="sm" c="dimmed">
             {t('cases.glance.noPlan')}
           </Text>
         ) : (
           <Stack gap="sm" data-testid="plan-progress">
-            {c.plan.items.map((it) => {
+            {governing.items.map((it) => {
               const pct = it.plannedQuantity ? (it.deliveredQuantity / it.plannedQuantity) * 100 : 0;
               return (
                 <div key={it.id}>

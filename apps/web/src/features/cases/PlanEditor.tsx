@@ -37,9 +37,6 @@ type ItemDraft = {
   budgetRupiah: number | string;
 };
 
-// Plans saved by the signed-in user in this tab: their head cannot approve them (the API says so too, but
-// the case does not name a plan's author, so remember what we saved).
-const authoredHere = new Set<string>();
 let nextKey = 1;
 const emptyItem = (): ItemDraft => ({
   key: nextKey++,
@@ -59,26 +56,16 @@ export function PlanEditor({ c, canWork, isHead }: { c: TCase; canWork: boolean;
   const [isEditing, setIsEditing] = useState(false);
   const approve = useCaseAction(c.id);
   const isOpen = c.stage !== 'closed';
-  const selfKey = plan && me ? `${plan.id}:${plan.version}:${me.id}` : '';
   const isSelfRefused = approve.error instanceof ApiError && approve.error.code === 'PLAN_SELF_APPROVAL';
-  const isAuthor = authoredHere.has(selfKey) || isSelfRefused;
+  const isAuthor = Boolean(plan && me && plan.createdById === me.id) || isSelfRefused;
 
   if ((!plan || isEditing) && canWork && isOpen) {
-    return (
-      <PlanForm
-        c={c}
-        onDone={(saved) => {
-          if (saved && me) authoredHere.add(`${saved.id}:${saved.version}:${me.id}`);
-          setIsEditing(false);
-        }}
-        canCancel={Boolean(plan)}
-      />
-    );
+    return <PlanForm c={c} onDone={() => setIsEditing(false)} canCancel={Boolean(plan)} />;
   }
   if (!plan) return <Text c="dimmed">{t('cases.glance.noPlan')}</Text>;
   return (
     <Stack gap="md">
-      <VersionLine plan={plan} />
+      <VersionLine plan={plan} approved={c.approvedPlan} />
       <PlanView plan={plan} />
       {plan.status === 'draft' ? (
         <Alert color="blue" icon={<IconInfoCircle aria-hidden />}>
@@ -122,7 +109,7 @@ export function PlanEditor({ c, canWork, isHead }: { c: TCase; canWork: boolean;
 }
 
 /** "v2 draf · v1 disetujui …" or "v1 disetujui oleh X pada tanggal". */
-function VersionLine({ plan }: { plan: Plan }) {
+function VersionLine({ plan, approved }: { plan: Plan; approved: Plan | null }) {
   const { t } = useTranslation();
   const approval =
     plan.status === 'approved' && plan.approvedBy && plan.approvedAt
@@ -133,9 +120,14 @@ function VersionLine({ plan }: { plan: Plan }) {
       ? `v${plan.planNo} ${approval}`
       : t('cases.plan.versionLine', { no: plan.planNo, status: t(`cases.plan.status.${plan.status}`) }),
   ];
-  // A new version is made only after the one before was approved.
-  if (plan.status === 'draft' && plan.planNo > 1)
+  // While a new version waits, the approved one still governs: say which and who approved it.
+  if (plan.status === 'draft' && approved?.approvedBy && approved.approvedAt) {
+    parts.push(
+      `v${approved.planNo} ${t('cases.plan.approvedBy', { who: approved.approvedBy, date: formatDate(approved.approvedAt) })}`,
+    );
+  } else if (plan.status === 'draft' && plan.planNo > 1) {
     parts.push(t('cases.plan.previousApproved', { no: plan.planNo - 1 }));
+  }
   if (plan.reviewDue) parts.push(t('cases.plan.reviewDue', { date: formatDate(plan.reviewDue) }));
   return (
     <Group gap="xs" data-testid="plan-version">
