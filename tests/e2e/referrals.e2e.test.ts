@@ -48,6 +48,12 @@ async function call(method: 'GET' | 'POST', url: string, body?: object) {
   return res as { status: number; body: Record<string, unknown> };
 }
 
+async function unitId(code: string) {
+  const units = await call('GET', '/api/v1/units?limit=200');
+  const items = units.body.items as { id: string; code: string }[];
+  return items.find((u) => u.code === code)?.id;
+}
+
 const fitsThePhone = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe('caseload', () => {
@@ -214,6 +220,61 @@ describe('referrals between units', () => {
     await mine.waitFor();
     expect(await mine.getAttribute('href')).toBe(href);
     expect(await fitsThePhone()).toBe(true);
+  });
+
+  it('records a programme referral outcome from the outbox', async () => {
+    await openAs('peksos.soeharso');
+    const sent = await call('POST', '/api/v1/referrals', {
+      caseId,
+      toProgrammeCode: 'DUKCAPIL',
+      servicesRequested: ['hidup_layak'],
+      reason: 'Perlu KTP dan KK baru untuk bantuan sosial',
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    await page.goto(`${server.url}/rujukan?kotak=keluar`);
+    const card = page.getByTestId('referral-card').filter({ hasText: 'KTP dan KK baru' });
+    await card.getByRole('button', { name: 'Catat hasil' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Catat hasil rujukan program' });
+    await dialog.getByRole('radio', { name: 'Terdaftar' }).check();
+    await dialog.getByRole('button', { name: 'Simpan hasil' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await card.getByTestId('referral-status').getByText('Selesai').waitFor();
+    expect(await card.textContent()).toContain('Terdaftar');
+    expect(await card.getByRole('button', { name: 'Catat hasil' }).count()).toBe(0);
+  });
+
+  it('reloads the inbox when the referral was decided meanwhile (409)', async () => {
+    await openAs('peksos.soeharso');
+    const sent = await call('POST', '/api/v1/referrals', {
+      caseId,
+      toUnitId: await unitId('HANDAYANI'),
+      servicesRequested: ['terapi'],
+      reason: 'Rujukan kedua untuk terapi psikososial',
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+
+    await openAs('peksos.handayani');
+    await page.goto(`${server.url}/rujukan`);
+    const card = page.getByTestId('referral-card').filter({ hasText: 'Rujukan kedua' });
+    await card.getByRole('button', { name: 'Tolak' }).waitFor();
+    // A colleague declines it in another window while this page still shows it open.
+    const meanwhile = await call('POST', `/api/v1/referrals/${sent.body.id}/decline`, {
+      version: sent.body.version,
+      reason: 'Kapasitas terapi penuh',
+    });
+    expect(meanwhile.status).toBe(200);
+    await card.getByRole('button', { name: 'Tolak' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tolak rujukan' });
+    await dialog.getByRole('button', { name: 'Tolak rujukan' }).click();
+    await dialog.getByText('Tuliskan alasan, minimal 5 karakter').waitFor();
+    await dialog.getByLabel('Alasan penolakan').fill('Tidak sesuai klaster');
+    await dialog.getByRole('button', { name: 'Tolak rujukan' }).click();
+    await page
+      .getByText('Rujukan ini baru saja diubah oleh orang lain. Daftar dimuat ulang; periksa lalu coba lagi.')
+      .waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await card.getByTestId('referral-status').getByText('Ditolak').waitFor();
+    expect(await card.textContent()).toContain('Kapasitas terapi penuh');
   });
 
   it('shows headquarters every referral, and none when only overdue ones are asked for', async () => {
