@@ -158,7 +158,7 @@ function CaseCard({ item: c, showWorker }: { item: TCaseSummary; showWorker: boo
       }}
     >
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-        <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+        <Stack gap={2} style={{ minWidth: 200, flex: 1 }}>
           <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
             {c.person.fullName}
           </Text>
