@@ -63,7 +63,8 @@ export default function CaseloadPage() {
       else next.set(k, v);
     }
     if (!('dari' in changes)) next.delete('dari');
-    setParams(next, { replace: !('dari' in changes) });
+    // Synchronously, so controls bound to the address do not flick back while the router updates.
+    setParams(next, { replace: !('dari' in changes), flushSync: true });
   };
 
   const total = list.data?.total ?? 0;
