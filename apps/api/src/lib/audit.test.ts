@@ -82,12 +82,19 @@ describe('audit trigger', () => {
       t.database.db,
       sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
     );
-    const audited = await queryRows<{ table_name: string }>(
+    // Inserts are audited by a statement-level trigger (set-based), updates and deletes by a row trigger.
+    const audited = await queryRows<{ table_name: string; events: string }>(
       t.database.db,
-      sql`select distinct event_object_table as table_name from information_schema.triggers
-          where trigger_name = 'audit_row'`,
+      sql`select event_object_table as table_name,
+                 string_agg(distinct trigger_name || ':' || event_manipulation, ',' order by trigger_name || ':' || event_manipulation) as events
+          from information_schema.triggers where trigger_name in ('audit_row', 'audit_insert')
+          group by event_object_table`,
     );
-    const withTrigger = new Set(audited.map((r) => r.table_name));
+    const withTrigger = new Set(
+      audited
+        .filter((r) => r.events === 'audit_insert:INSERT,audit_row:DELETE,audit_row:UPDATE')
+        .map((r) => r.table_name),
+    );
     const missing = tables.map((r) => r.table_name).filter((n) => !exempt.has(n) && !withTrigger.has(n));
     expect(missing).toEqual([]);
     expect(withTrigger.size).toBeGreaterThanOrEqual(9);

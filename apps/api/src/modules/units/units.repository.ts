@@ -157,8 +157,13 @@ export async function replaceCoverage(db: Tx, unitId: string, codes: string[], i
  * Active residential cases per unit and cluster, keyed `unitId/clusterCode`. Cases do not exist yet (the
  * cases issue adds them and this query); until then every bed is free, as the units issue specifies.
  */
-export async function countActiveResidential(_db: Tx): Promise<Map<string, number>> {
-  return new Map();
+/** Active residential stays per `unitId/clusterCode`, over every unit (counted past row-level security). */
+export async function countActiveResidential(db: Tx): Promise<Map<string, number>> {
+  const rows = await queryRows<{ unit_id: string; cluster_code: string; occupied: number }>(
+    db,
+    sql`select unit_id, cluster_code, occupied from atensi_residential_occupancy()`,
+  );
+  return new Map(rows.map((r) => [`${r.unit_id}/${r.cluster_code}`, r.occupied]));
 }
 
 export type NearestCandidate = {
