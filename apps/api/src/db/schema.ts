@@ -350,6 +350,8 @@ export const person = pgTable(
     index('person_search_trgm_idx').using('gin', t.searchNames.op('gin_trgm_ops')),
     index('person_name_id_idx').on(sql`${t.nameNorm} collate "C"`, t.id),
     index('person_unit_idx').on(t.registeredUnitId),
+    // A unit's people in name order: listing and filtering without a name.
+    index('person_unit_name_idx').on(t.registeredUnitId, sql`${t.nameNorm} collate "C"`, t.id),
     index('person_area_idx').on(t.areaCode),
     index('person_birth_idx').on(t.birthDate),
     check('person_sex_ck', sql`${t.sex} in ('L','P')`),

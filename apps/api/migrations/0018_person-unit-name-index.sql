@@ -1,0 +1,1 @@
+CREATE INDEX "person_unit_name_idx" ON "person" USING btree ("registered_unit_id","name_norm" collate "C","id");
