@@ -35,8 +35,8 @@ export const ZDuplicateQueueQuery = z
 export type TDuplicateQueueQuery = z.input<typeof ZDuplicateQueueQuery>;
 
 export const ZDuplicatePair = z.object({
-  a: ZMergePersonSide.describe('The newer record'),
-  b: ZMergePersonSide.describe('The older record'),
+  a: ZMergePersonSide.describe('One record (compare createdAt for which is newer)'),
+  b: ZMergePersonSide.describe('The other record'),
   score: z.number().describe('How likely the two are one person, 0–1'),
   reasons: z.array(ZMatchReason).describe('Why they match: which fields, how similar'),
   nikConflict: z.boolean().describe('Both have a NIK and they differ: resolve the NIK before merging'),
@@ -44,11 +44,13 @@ export const ZDuplicatePair = z.object({
 export type TDuplicatePair = z.infer<typeof ZDuplicatePair>;
 
 export const ZDuplicateQueueResponse = z.object({
-  items: z.array(ZDuplicatePair).describe('Most likely first within a page'),
+  items: z
+    .array(ZDuplicatePair)
+    .describe('Most likely first within a page; a page may hold a few more pairs than the limit'),
   nextCursor: z
     .string()
     .nullable()
-    .describe('More of the registry is left to check (newest records are checked first)'),
+    .describe('More of the registry is left to check: pass it back for the next stretch'),
 });
 export type TDuplicateQueueResponse = z.infer<typeof ZDuplicateQueueResponse>;
 

@@ -1,6 +1,6 @@
-// The duplicate review queue: probable pairs among the people the actor may see, newest records first.
-// Each page walks a window of records (newest first) and, per record, asks the trigram index for similar
-// older records, so one page costs a bounded number of index probes however large the registry is.
+// The duplicate review queue: probable pairs among the people the actor may see. Each page walks a window
+// of records in id order (an index range, cheap at any size) and, per record, looks for similar records
+// with a smaller id (so each pair is proposed once), so one page costs a bounded number of index probes.
 import type {
   TDuplicatePair,
   TDuplicateQueueQuery,
@@ -18,8 +18,13 @@ import { scopeFilter } from './people.service.ts';
 /** Below this combined score a pair is not worth a reviewer's time (as on registration). */
 const PAIR_MIN_SCORE = 0.55;
 /** Records checked per window, and at most per page: bounds the work one request does. */
-const WINDOW = 100;
-const MAX_SCAN = 600;
+const WINDOW = 50;
+const MAX_SCAN = 300;
+/**
+ * Records with a known birth date are compared with those born within this many days (an index range:
+ * cheap however common the name); the trigram index, costly for common names, serves the rest.
+ */
+const BIRTH_DAYS = 31;
 /** Similar older records considered per record. */
 const PER_RECORD = 5;
 
@@ -28,7 +33,6 @@ type Reason = TDuplicatePair['reasons'][number];
 
 type PairRow = {
   a_id: string;
-  a_created: string;
   b_id: string;
   name_sim: number;
   mother_sim: number | null;
@@ -37,10 +41,7 @@ type PairRow = {
   nik_conflict: boolean;
 };
 
-/** A timestamp as PostgreSQL prints it (microseconds kept, so the keyset never skips a row). */
-const TS_TEXT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
-
-type Cursor = { t: string; i: string };
+type Cursor = { i: string };
 
 function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -50,12 +51,7 @@ function decodeCursor(raw: string | undefined, lang: Lang): Cursor | null {
   if (!raw) return null;
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Cursor;
-    if (
-      typeof c.i !== 'string' ||
-      !/^[0-9a-f-]{36}$/.test(c.i) ||
-      typeof c.t !== 'string' ||
-      !TS_TEXT.test(c.t)
-    ) {
+    if (typeof c.i !== 'string' || !/^[0-9a-f-]{36}$/.test(c.i)) {
       throw new Error('bad cursor');
     }
     return c;
@@ -77,7 +73,7 @@ function pct(x: number): string {
 }
 
 /** The same weighting as the check on registration: name first, then birth date, mother, area. */
-export function scorePair(r: Omit<PairRow, 'a_id' | 'a_created' | 'b_id' | 'nik_conflict'>, lang: Lang) {
+export function scorePair(r: Omit<PairRow, 'a_id' | 'b_id' | 'nik_conflict'>, lang: Lang) {
   const reasons: Reason[] = [
     {
       field: 'name',
@@ -126,21 +122,28 @@ export function scorePair(r: Omit<PairRow, 'a_id' | 'a_created' | 'b_id' | 'nik_
   return { score: Math.round((score / weight) * 100) / 100, reasons };
 }
 
-/** Pairs whose newer record lies in one window of (created_at, id), newest first. */
+/** Pairs whose larger-id record lies in one window of ids, after the cursor. */
 async function pairsInWindow(ctx: Ctx, after: Cursor | null) {
-  const win = await queryRows<{ id: string; created_at: string }>(
+  const win = await queryRows<{ id: string }>(
     ctx.db,
-    sql`select p.id, p.created_at::text as created_at from person p
+    sql`select p.id from person p
         where p.merged_into_id is null and ${scopeFilter(ctx)}
-        ${after ? sql`and (p.created_at, p.id) < (${after.t}::timestamptz, ${after.i}::uuid)` : sql``}
-        order by p.created_at desc, p.id desc
+        ${after ? sql`and p.id > ${after.i}::uuid` : sql``}
+        order by p.id
         limit ${WINDOW}`,
   );
   if (win.length === 0) return { pairs: [] as PairRow[], last: null, done: true };
   const ids = win.map((w) => sql`${w.id}::uuid`);
+  // The same conditions in both branches, so each branch stays one index scan with its filters.
+  const candidate = sql`c.merged_into_id is null and c.sex = w.sex and c.id < w.id
+    and exists (select 1 from person p where p.id = c.id and ${scopeFilter(ctx)})
+    and not exists (select 1 from person_distinct d
+                    where d.person_a = least(w.id, c.id) and d.person_b = greatest(w.id, c.id))`;
+  const cols = sql`c.id, c.mother_name_norm, c.birth_date, c.area_code, c.nik,
+                   similarity(c.search_names, w.name_norm) as name_sim`;
   const pairs = await queryRows<PairRow>(
     ctx.db,
-    sql`select w.id as a_id, w.created_at::text as a_created, q.id as b_id, q.name_sim,
+    sql`select w.id as a_id, q.id as b_id, q.name_sim,
                case when w.mother_name_norm is null or q.mother_name_norm is null then null
                     else similarity(w.mother_name_norm, q.mother_name_norm) end as mother_sim,
                case when w.birth_date is null or q.birth_date is null then null
@@ -152,21 +155,25 @@ async function pairsInWindow(ctx: Ctx, after: Cursor | null) {
                (w.nik is not null and q.nik is not null and w.nik <> q.nik) as nik_conflict
         from person w
         cross join lateral (
-          select c.id, c.mother_name_norm, c.birth_date, c.area_code, c.nik,
-                 similarity(c.search_names, w.name_norm) as name_sim
-          from person c
-          where c.search_names % w.name_norm and c.merged_into_id is null and c.sex = w.sex
-            and (c.created_at, c.id) < (w.created_at, w.id)
-            and exists (select 1 from person p where p.id = c.id and ${scopeFilter(ctx)})
-            and not exists (select 1 from person_distinct d
-                            where d.person_a = least(w.id, c.id) and d.person_b = greatest(w.id, c.id))
-          order by similarity(c.search_names, w.name_norm) desc, c.id
+          select x.* from (
+            -- Known birth date: older records born within a month (an index range), then names compared.
+            (select ${cols} from person c
+             where w.birth_date is not null and not w.birth_date_estimated
+               and c.birth_date between w.birth_date - ${BIRTH_DAYS}::int and w.birth_date + ${BIRTH_DAYS}::int
+               and similarity(c.search_names, w.name_norm) >= 0.3 and ${candidate})
+            union all
+            -- No or an estimated birth date: the trigram index finds similar names.
+            (select ${cols} from person c
+             where (w.birth_date is null or w.birth_date_estimated) and c.search_names % w.name_norm
+               and ${candidate})
+          ) x
+          order by x.name_sim desc, x.id
           limit ${PER_RECORD}
         ) q
         where w.id in (${sql.join(ids, sql`, `)})`,
   );
   const last = win[win.length - 1];
-  return { pairs, last: last ? { t: last.created_at, i: last.id } : null, done: win.length < WINDOW };
+  return { pairs, last: last ? { i: last.id } : null, done: win.length < WINDOW };
 }
 
 /** What a reviewer compares, for a set of records. */

@@ -193,8 +193,16 @@ function SideCard({
   );
 }
 
-function PairCard({ pair }: { pair: TDuplicatePair }) {
+/** Newer record first (as `a`), so labels and the default survivor (the older one) read the same way. */
+function newerFirst(pair: TDuplicatePair): TDuplicatePair {
+  const isANewer =
+    pair.a.createdAt > pair.b.createdAt || (pair.a.createdAt === pair.b.createdAt && pair.a.id > pair.b.id);
+  return isANewer ? pair : { ...pair, a: pair.b, b: pair.a };
+}
+
+function PairCard({ pair: given }: { pair: TDuplicatePair }) {
   const { t } = useTranslation();
+  const pair = newerFirst(given);
   const [open, setOpen] = useState<'merge' | 'distinct' | null>(null);
   const isPhone = useMediaQuery('(max-width: 48em)');
   const close = () => setOpen(null);
