@@ -7,7 +7,7 @@ export function LoadingState({ rows = 0 }: { rows?: number }) {
   const { t } = useTranslation();
   if (rows > 0) {
     return (
-      <Stack gap="xs" aria-busy="true" aria-label={t('common.loading')}>
+      <Stack gap="xs" role="status" aria-busy="true" aria-label={t('common.loading')}>
         {Array.from({ length: rows }, (_, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
           <Skeleton key={i} height={28} radius="sm" />

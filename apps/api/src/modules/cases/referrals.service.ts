@@ -18,6 +18,8 @@ import { createCase } from './cases.service.ts';
 
 type Row = typeof referral.$inferSelect;
 const NO_UNIT = '00000000-0000-0000-0000-000000000000';
+/** The summary is read by the receiving unit's staff, in Bahasa Indonesia. */
+const APPROACH_ID: Record<string, string> = { residential: 'residensial', family: 'keluarga', community: 'komunitas' };
 
 function invalid(ctx: Ctx, field: string, issue: string, id: string, en: string) {
   return new AppError('VALIDATION_FAILED', {
@@ -100,7 +102,7 @@ export async function createReferral(ctx: Ctx, input: TCreateReferralRequest): P
     facts?.sex === 'P' ? 'Perempuan' : 'Laki-laki',
     facts?.age !== null && facts?.age !== undefined ? `${facts.age} tahun` : 'usia tidak diketahui',
     `klaster ${facts?.cluster ?? c.clusterCode}`,
-    `pendekatan ${c.approaches.join(', ')}`,
+    `pendekatan ${c.approaches.map((a) => APPROACH_ID[a] ?? a).join(', ')}`,
   ].join(' · ');
   const [row] = await ctx.db
     .insert(referral)

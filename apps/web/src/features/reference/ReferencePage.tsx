@@ -116,7 +116,7 @@ export default function ReferencePage() {
       label: t('reference.status'),
       render: (r) =>
         r.isActive ? (
-          <Badge variant="outline" color="green">
+          <Badge variant="filled" color="green.9">
             {t('reference.active')}
           </Badge>
         ) : (
