@@ -388,7 +388,7 @@ export async function approvePlan(ctx: Ctx, id: string, version: number): Promis
   const c = await loadCase(ctx, id, true);
   assertOpen(c);
   const cur = await currentPlan(ctx, id);
-  if (!cur || cur.status !== 'draft') throw new AppError('PLAN_NOT_DRAFT');
+  if (cur?.status !== 'draft') throw new AppError('PLAN_NOT_DRAFT');
   if (cur.version !== version) throw new AppError('CONFLICT');
   if (cur.createdBy === ctx.actor.userId) throw new AppError('PLAN_SELF_APPROVAL');
   await ctx.db
@@ -655,8 +655,7 @@ export async function admitCase(ctx: Ctx, id: string, version: number): Promise<
         sql`select occupied from atensi_residential_occupancy() where unit_id = ${c.unitId}::uuid and cluster_code = ${c.clusterCode}`,
       )
     )[0]?.occupied ?? 0;
-  if (!svc || !svc.isResidential || svc.residentialCapacity - occupied <= 0)
-    throw new AppError('NO_FREE_BED');
+  if (!svc?.isResidential || svc.residentialCapacity - occupied <= 0) throw new AppError('NO_FREE_BED');
   await bump(ctx, c, { admittedAt: today(), dischargedAt: null, residentialApprovedBy: ctx.actor.userId });
   return getCase(ctx, id, false);
 }

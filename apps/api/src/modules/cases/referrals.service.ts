@@ -19,7 +19,11 @@ import { createCase } from './cases.service.ts';
 type Row = typeof referral.$inferSelect;
 const NO_UNIT = '00000000-0000-0000-0000-000000000000';
 /** The summary is read by the receiving unit's staff, in Bahasa Indonesia. */
-const APPROACH_ID: Record<string, string> = { residential: 'residensial', family: 'keluarga', community: 'komunitas' };
+const APPROACH_ID: Record<string, string> = {
+  residential: 'residensial',
+  family: 'keluarga',
+  community: 'komunitas',
+};
 
 function invalid(ctx: Ctx, field: string, issue: string, id: string, en: string) {
   return new AppError('VALIDATION_FAILED', {
