@@ -90,6 +90,9 @@ export async function signIn(page: Page, base: string, username: string, passwor
 
 /** Violations axe-core rates serious or critical on the current page. */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  // Judge the page as a person sees it once it has settled: a dialog fading in is half transparent, and
+  // its contrast would be measured mid-transition.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))));
   await page.addScriptTag({ content: axe.source });
   const result = await page.evaluate(async () => {
     const w = window as unknown as { axe: typeof axe };

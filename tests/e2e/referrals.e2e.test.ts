@@ -283,7 +283,8 @@ describe('referrals between units', () => {
     await page.getByTestId('referral-card').first().waitFor();
     expect(await page.getByRole('tab').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Rujuk kasus' }).count()).toBe(0);
-    await page.getByRole('switch', { name: 'Hanya yang terlambat' }).check();
+    // The switch is bound to the address: click it, then wait for what the user sees, not its state.
+    await page.getByRole('switch', { name: 'Hanya yang terlambat' }).click();
     await page.getByText('Tidak ada rujukan yang terlambat.').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

@@ -46,6 +46,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     extensions: { pg_trgm, pgcrypto },
   });
+  // PGlite's WebAssembly stack is smaller than PostgreSQL's default 2 MB max_stack_depth, so a deep query could
+  // overflow it undetected and corrupt the instance (seen as an "ERRORDATA_STACK_SIZE exceeded" PANIC in
+  // long-running servers). With the limit below the real stack, PostgreSQL stops such a query with an error.
+  await pglite.exec(`set max_stack_depth = '512kB'`);
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return { db, kind: 'pglite', pglite, close: () => pglite.close() };
 }

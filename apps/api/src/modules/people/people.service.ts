@@ -676,7 +676,16 @@ export async function searchPeople(
     });
   }
   const cursor = decodeCursor(q.cursor, lang);
-  const conds: SQL[] = [sql`p.merged_into_id is null`, scopeFilter(ctx)];
+  // Every active record has a 'registered' link in person_unit, so a unit's people are exactly the ids linked
+  // to it: a form the planner can drive from the unit's links (an index range) instead of walking the whole
+  // name index and dropping other units' people one by one.
+  const unitScope =
+    ctx.scope === 'all'
+      ? sql`true`
+      : ctx.actor.unitId
+        ? sql`p.id in (select pu.person_id from person_unit pu where pu.unit_id = ${ctx.actor.unitId}::uuid)`
+        : sql`false`;
+  const conds: SQL[] = [sql`p.merged_into_id is null`, unitScope];
   let nameTier: 'prefix' | 'fuzzy' | undefined;
   let nameConds: { prefix: SQL; fuzzy: SQL; score: SQL } | undefined;
   const text = q.q?.trim() ?? '';

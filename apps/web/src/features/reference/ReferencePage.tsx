@@ -116,7 +116,7 @@ export default function ReferencePage() {
       label: t('reference.status'),
       render: (r) =>
         r.isActive ? (
-          <Badge variant="filled" color="green.9">
+          <Badge variant="outline" color="teal.9">
             {t('reference.active')}
           </Badge>
         ) : (
