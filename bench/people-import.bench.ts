@@ -7,46 +7,9 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../apps/api/src/db/client.ts';
-import { generatePeople } from './gen/people.ts';
+import { queryRows } from '../apps/api/src/db/client.ts';
+import { generatePeople, loadWorld, type World } from './gen/people.ts';
 import { benchApp, machine, rng } from './lib.ts';
-
-type World = Parameters<typeof generatePeople>[0];
-
-/** The same world bench/gen/people.ts builds for itself (it keeps its loader private). */
-async function loadWorld(db: Db): Promise<World> {
-  const villages = await queryRows<{ code: string; province_code: string; regency_name: string }>(
-    db,
-    sql`select v.code, v.province_code, r.name as regency_name
-        from area v join area r on r.code = v.regency_code where v.level = 'village' order by v.code`,
-  );
-  const villagesByProvince = new Map<string, { code: string; regencyName: string }[]>();
-  for (const v of villages) {
-    const list = villagesByProvince.get(v.province_code) ?? [];
-    list.push({ code: v.code, regencyName: v.regency_name });
-    villagesByProvince.set(v.province_code, list);
-  }
-  const districts = (
-    await queryRows<{ code: string }>(db, sql`select code from area where level = 'district' order by code`)
-  ).map((d) => d.code);
-  const units = await queryRows<{ id: string; province_code: string }>(
-    db,
-    sql`select id, province_code from unit where archived_at is null order by code`,
-  );
-  const unitsByProvince = new Map<string, string[]>();
-  for (const u of units)
-    unitsByProvince.set(u.province_code, [...(unitsByProvince.get(u.province_code) ?? []), u.id]);
-  const ppks = await queryRows<{ no: number; default_cluster: string | null }>(
-    db,
-    sql`select no, default_cluster_code as default_cluster from ppks_category order by no`,
-  );
-  const ppksByCluster = new Map<string, number[]>();
-  for (const p of ppks) {
-    if (p.default_cluster)
-      ppksByCluster.set(p.default_cluster, [...(ppksByCluster.get(p.default_cluster) ?? []), p.no]);
-  }
-  return { villagesByProvince, districts, unitsByProvince, units: units.map((u) => u.id), ppksByCluster };
-}
 
 const HEADERS = [
   'No',

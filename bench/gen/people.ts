@@ -48,7 +48,7 @@ export type GeneratedPerson = {
   other_unit_reason: 'serves' | 'referred' | null;
 };
 
-type World = {
+export type World = {
   villagesByProvince: Map<string, { code: string; regencyName: string }[]>;
   districts: string[];
   unitsByProvince: Map<string, string[]>;
@@ -62,7 +62,8 @@ const STREETS =
     '|',
   );
 
-async function loadWorld(db: Db): Promise<World> {
+/** Areas, units and PPKS the generator draws from (read once from the seeded database). */
+export async function loadWorld(db: Db): Promise<World> {
   const villages = await queryRows<{ code: string; province_code: string; regency_name: string }>(
     db,
     sql`select v.code, v.province_code, r.name as regency_name
