@@ -262,3 +262,15 @@ export const ZCase = ZCaseSummary.extend({
   version: z.number().int(),
 });
 export type TCase = z.infer<typeof ZCase>;
+
+export const ZAssessmentFormDef = z
+  .object({
+    id: ZUuid,
+    code: z.string(),
+    formVersion: z.number().int(),
+    title: z.string(),
+    scale: z.object({ min: z.number().int(), max: z.number().int() }),
+    domains: z.array(z.object({ key: z.string(), id: z.string(), en: z.string() })),
+  })
+  .describe('The active assessment form: its structure is data, so it can evolve without a release');
+export type TAssessmentFormDef = z.infer<typeof ZAssessmentFormDef>;

@@ -1,5 +1,6 @@
 import {
   ZAdvanceCaseRequest,
+  ZAssessmentFormDef,
   ZAssessmentRequest,
   ZCase,
   ZCaseIdParams,
@@ -39,6 +40,17 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
       },
     },
     (req) => inTransaction(db, req, (ctx) => svc.listCases(ctx, req.query)),
+  );
+  app.get(
+    '/cases/assessment-form',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'The active assessment form (domains, labels in id/en, scale)',
+        response: { 200: ZAssessmentFormDef, ...errors },
+      },
+    },
+    (req) => inTransaction(db, req, (ctx) => svc.getAssessmentForm(ctx)),
   );
   app.post(
     '/cases',

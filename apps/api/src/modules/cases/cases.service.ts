@@ -1,4 +1,5 @@
 import {
+  type TAssessmentFormDef,
   type TCase,
   type TCaseStage,
   type TCaseSummary,
@@ -252,6 +253,28 @@ type FormStructure = {
   scale: { min: number; max: number };
   domains: { key: string; id: string; en: string }[];
 };
+
+/** The active assessment form, for the UI to render (domains, labels, scale). */
+export async function getAssessmentForm(ctx: Ctx): Promise<TAssessmentFormDef> {
+  const form = (
+    await ctx.db
+      .select()
+      .from(assessmentForm)
+      .where(eq(assessmentForm.isActive, true))
+      .orderBy(desc(assessmentForm.formVersion))
+      .limit(1)
+  )[0];
+  if (!form) throw new AppError('SERVICE_UNAVAILABLE');
+  const s = form.structure as unknown as FormStructure;
+  return {
+    id: form.id,
+    code: form.code,
+    formVersion: form.formVersion,
+    title: form.title,
+    scale: s.scale,
+    domains: s.domains,
+  };
+}
 
 export async function addAssessment(
   ctx: Ctx,

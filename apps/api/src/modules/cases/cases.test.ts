@@ -304,6 +304,21 @@ describe('a case from intake to after-care', () => {
   });
 });
 
+describe('the assessment form', () => {
+  it('is served as data: domains with labels in both languages and the scale', async () => {
+    const res = await call('peksos.soeharso', 'GET', '/api/v1/cases/assessment-form');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ code: 'asesmen-atensi', scale: { min: 1, max: 5 } });
+    expect(res.json().domains.map((d: { key: string }) => d.key)).toEqual(Object.keys(scores));
+    expect(res.json().domains[0]).toEqual({
+      key: 'physical_health',
+      id: 'Kesehatan fisik',
+      en: 'Physical health',
+    });
+    expect((await call('ska.soeharso', 'GET', '/api/v1/cases/assessment-form')).statusCode).toBe(403);
+  });
+});
+
 describe('who sees a case', () => {
   it("never shows another unit's cases, in lists or by id; headquarters reads them, audited", async () => {
     expect((await call('peksos.handayani', 'GET', `/api/v1/cases/${caseId}`)).statusCode).toBe(404);

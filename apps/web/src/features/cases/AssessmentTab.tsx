@@ -19,10 +19,10 @@ import { useTranslation } from 'react-i18next';
 import { notify } from '../../components/notify.ts';
 import { EmptyState } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
-import { useCaseAction } from './api.ts';
+import { useAssessmentForm, useCaseAction } from './api.ts';
 import { ActionError, DOMAINS, fieldError, todayIso } from './parts.tsx';
 
-type Domain = (typeof DOMAINS)[number];
+type Domain = string;
 type Risk = (typeof RISK_LEVELS)[number];
 const RISK_COLOR: Record<Risk, string> = { low: 'teal', medium: 'yellow', high: 'orange', critical: 'red' };
 
@@ -114,7 +114,17 @@ function ScoreTrend({ c }: { c: TCase }) {
 }
 
 function AssessmentForm({ c, onDone }: { c: TCase; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The form's structure comes from the API (it is data); the built-in list is the fallback while it loads.
+  const formDef = useAssessmentForm().data;
+  const domains: Domain[] = formDef?.domains.map((d) => d.key) ?? [...DOMAINS];
+  const scale = formDef
+    ? Array.from({ length: formDef.scale.max - formDef.scale.min + 1 }, (_, i) => formDef.scale.min + i)
+    : [1, 2, 3, 4, 5];
+  const label = (key: Domain) => {
+    const d = formDef?.domains.find((x) => x.key === key);
+    return d ? (i18n.language === 'en' ? d.en : d.id) : t(`cases.domains.${key}`);
+  };
   const save = useCaseAction(c.id);
   const [scores, setScores] = useState<Partial<Record<Domain, number>>>({});
   const [notes, setNotes] = useState<Partial<Record<Domain, string>>>({});
@@ -127,14 +137,14 @@ function AssessmentForm({ c, onDone }: { c: TCase; onDone: () => void }) {
   function submit(ev: FormEvent) {
     ev.preventDefault();
     const e: Record<string, string> = {};
-    for (const d of DOMAINS) if (!scores[d]) e[d] = t('cases.assessment.pickScore');
+    for (const d of domains) if (!scores[d]) e[d] = t('cases.assessment.pickScore');
     if (!risk) e.risk = t('cases.form.required');
     if (!date) e.date = t('cases.form.required');
     else if (date > todayIso()) e.date = t('cases.form.future');
     setErrors(e);
     if (Object.keys(e).length || !risk) return;
     const answers: Record<string, string | number> = {};
-    for (const d of DOMAINS) {
+    for (const d of domains) {
       answers[d] = scores[d] ?? 0;
       const n = notes[d]?.trim();
       if (n) answers[`${d}_notes`] = n;
@@ -174,25 +184,25 @@ function AssessmentForm({ c, onDone }: { c: TCase; onDone: () => void }) {
           </Text>
         ) : null}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-          {DOMAINS.map((d) => (
+          {domains.map((d) => (
             <Stack key={d} gap={4}>
               <Radio.Group
-                label={t(`cases.domains.${d}`)}
+                label={label(d)}
                 required
                 value={scores[d] ? String(scores[d]) : ''}
                 onChange={(v) => setScores((s) => ({ ...s, [d]: Number(v) }))}
                 error={errors[d] ?? fieldError(save.error, `answers.${d}`)}
               >
                 <Group gap="md" mt={4}>
-                  {[1, 2, 3, 4, 5].map((n) => (
+                  {scale.map((n) => (
                     <Radio key={n} value={String(n)} label={String(n)} />
                   ))}
                 </Group>
               </Radio.Group>
               <TextInput
                 size="xs"
-                aria-label={t('cases.assessment.domainNotes', { domain: t(`cases.domains.${d}`) })}
-                placeholder={t('cases.assessment.domainNotes', { domain: t(`cases.domains.${d}`) })}
+                aria-label={t('cases.assessment.domainNotes', { domain: label(d) })}
+                placeholder={t('cases.assessment.domainNotes', { domain: label(d) })}
                 value={notes[d] ?? ''}
                 maxLength={4000}
                 onChange={(e) => {

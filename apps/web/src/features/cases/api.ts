@@ -1,4 +1,5 @@
 import type {
+  TAssessmentFormDef,
   TCase,
   TCreateCaseRequest,
   TPerson,
@@ -16,6 +17,15 @@ export type TCaseList = ReturnType<typeof ZCaseListResponse.parse>;
 export const CASE_WORKER_ROLES: readonly TRole[] = ['kepala_upt', 'pekerja_sosial'];
 
 export const caseKey = (id: string) => ['case', id] as const;
+
+/** The active assessment form (domains, labels, scale): data, so it can change without a release. */
+export function useAssessmentForm() {
+  return useQuery({
+    queryKey: ['cases', 'assessment-form'],
+    queryFn: () => api<TAssessmentFormDef>('/cases/assessment-form'),
+    staleTime: 60 * 60 * 1000,
+  });
+}
 
 export function useCase(id: string) {
   return useQuery({ queryKey: caseKey(id), queryFn: () => api<TCase>(`/cases/${id}`) });
