@@ -103,6 +103,8 @@ export const POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/cases': { access: 'roles', roles: CASE_WORKERS },
   'GET /api/v1/cases/:id': { access: 'roles', roles: CASE_READERS },
   'GET /api/v1/cases/assessment-form': { access: 'roles', roles: CASE_READERS },
+  'GET /api/v1/cases/workers': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/cases/:id/assign': { access: 'roles', roles: CASE_WORKERS },
   'POST /api/v1/cases/:id/stage': { access: 'roles', roles: CASE_WORKERS },
   'POST /api/v1/cases/:id/assessments': { access: 'roles', roles: CASE_WORKERS },
   'POST /api/v1/cases/:id/plan/approve': { access: 'roles', roles: CASE_WORKERS },

@@ -274,3 +274,13 @@ export const ZAssessmentFormDef = z
   })
   .describe('The active assessment form: its structure is data, so it can evolve without a release');
 export type TAssessmentFormDef = z.infer<typeof ZAssessmentFormDef>;
+
+export const ZCaseWorkers = z.object({
+  items: z.array(
+    z.object({ id: ZUuid, displayName: z.string(), role: z.enum(['kepala_upt', 'pekerja_sosial']) }),
+  ),
+});
+export type TCaseWorkers = z.infer<typeof ZCaseWorkers>;
+export const ZAssignCaseRequest = z
+  .object({ workerId: ZUuid, version: z.number().int().positive() })
+  .strict();

@@ -2,10 +2,12 @@ import {
   ZAdvanceCaseRequest,
   ZAssessmentFormDef,
   ZAssessmentRequest,
+  ZAssignCaseRequest,
   ZCase,
   ZCaseIdParams,
   ZCaseListQuery,
   ZCaseListResponse,
+  ZCaseWorkers,
   ZCloseRequest,
   ZCreateCaseRequest,
   ZError,
@@ -40,6 +42,29 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
       },
     },
     (req) => inTransaction(db, req, (ctx) => svc.listCases(ctx, req.query)),
+  );
+  app.get(
+    '/cases/workers',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Social workers and the head of the unit, who may carry a case',
+        response: { 200: ZCaseWorkers, ...errors },
+      },
+    },
+    (req) => inTransaction(db, req, (ctx) => svc.listWorkers(ctx)),
+  );
+  app.post(
+    '/cases/:id/assign',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Hand the case to another worker (unit head)',
+        body: ZAssignCaseRequest,
+        ...one,
+      },
+    },
+    (req) => inTransaction(db, req, (ctx) => svc.assignCase(ctx, req.params.id, req.body)),
   );
   app.get(
     '/cases/assessment-form',

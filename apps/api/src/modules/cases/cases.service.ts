@@ -3,10 +3,12 @@ import {
   type TCase,
   type TCaseStage,
   type TCaseSummary,
+  type TCaseWorkers,
   type TCreateCaseRequest,
   type TErrorDetail,
   ZAdvanceCaseRequest,
   ZAssessmentRequest,
+  ZAssignCaseRequest,
   ZCaseListQuery,
   ZCloseRequest,
   ZCreateCaseRequest,
@@ -253,6 +255,46 @@ type FormStructure = {
   scale: { min: number; max: number };
   domains: { key: string; id: string; en: string }[];
 };
+
+/** Who may carry a case at the actor's unit: its active social workers and head. */
+export async function listWorkers(ctx: Ctx): Promise<TCaseWorkers> {
+  const rows = await ctx.db
+    .select({ id: appUser.id, displayName: appUser.displayName, role: appUser.role })
+    .from(appUser)
+    .where(
+      and(
+        eq(appUser.unitId, ctx.actor.unitId ?? '00000000-0000-0000-0000-000000000000'),
+        eq(appUser.isActive, true),
+        sql`${appUser.role} in ('kepala_upt', 'pekerja_sosial')`,
+      ),
+    )
+    .orderBy(asc(appUser.displayName));
+  return { items: rows.map((r) => ({ ...r, role: r.role as 'kepala_upt' | 'pekerja_sosial' })) };
+}
+
+/** The unit head hands a case to another worker of the unit. */
+export async function assignCase(
+  ctx: Ctx,
+  id: string,
+  input: z.input<typeof ZAssignCaseRequest>,
+): Promise<TCase> {
+  const f = ZAssignCaseRequest.parse(input);
+  if (ctx.actor.role !== 'kepala_upt') throw new AppError('FORBIDDEN');
+  const c = await loadCase(ctx, id, true);
+  assertVersion(c, f.version);
+  assertOpen(c);
+  const ok = (await listWorkers(ctx)).items.some((w) => w.id === f.workerId);
+  if (!ok)
+    throw invalid(
+      ctx,
+      'workerId',
+      'unknown',
+      'petugas tidak ditemukan di unit ini',
+      'no such worker in this unit',
+    );
+  await bump(ctx, c, { workerId: f.workerId });
+  return getCase(ctx, id, false);
+}
 
 /** The active assessment form, for the UI to render (domains, labels, scale). */
 export async function getAssessmentForm(ctx: Ctx): Promise<TAssessmentFormDef> {

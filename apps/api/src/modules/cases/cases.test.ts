@@ -319,6 +319,39 @@ describe('the assessment form', () => {
   });
 });
 
+describe('who carries a case', () => {
+  it('lists the unit’s workers, and lets only the head hand a case over to one of them', async () => {
+    const workers = (await call('peksos.soeharso', 'GET', '/api/v1/cases/workers')).json().items;
+    expect(workers.map((w: { role: string }) => w.role).sort()).toEqual(['kepala_upt', 'pekerja_sosial']);
+    const head = workers.find((w: { role: string }) => w.role === 'kepala_upt');
+    const other = (await call('peksos.handayani', 'GET', '/api/v1/cases/workers')).json().items[0];
+    const cur = await current();
+    const byWorker = await call('peksos.soeharso', 'POST', `/api/v1/cases/${caseId}/assign`, {
+      workerId: head.id,
+      version: cur.version,
+    });
+    expect(byWorker.statusCode).toBe(403);
+    const foreign = await call('kepala.soeharso', 'POST', `/api/v1/cases/${caseId}/assign`, {
+      workerId: other.id,
+      version: cur.version,
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().details[0].field).toBe('workerId');
+    const ok = await call('kepala.soeharso', 'POST', `/api/v1/cases/${caseId}/assign`, {
+      workerId: head.id,
+      version: cur.version,
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().worker.id).toBe(head.id);
+    const peksos = workers.find((w: { role: string }) => w.role === 'pekerja_sosial');
+    const back = await call('kepala.soeharso', 'POST', `/api/v1/cases/${caseId}/assign`, {
+      workerId: peksos.id,
+      version: ok.json().version,
+    });
+    expect(back.json().worker.id).toBe(peksos.id);
+  });
+});
+
 describe('who sees a case', () => {
   it("never shows another unit's cases, in lists or by id; headquarters reads them, audited", async () => {
     expect((await call('peksos.handayani', 'GET', `/api/v1/cases/${caseId}`)).statusCode).toBe(404);

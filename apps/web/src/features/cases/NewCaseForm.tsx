@@ -21,7 +21,7 @@ import { ApiError } from '../../app/api-client.ts';
 import { useMe } from '../../app/auth.tsx';
 import { notify } from '../../components/notify.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.tsx';
-import { useCreateCase, usePersonCases, usePersonName, useReference } from './api.ts';
+import { useCaseWorkers, useCreateCase, usePersonCases, usePersonName, useReference } from './api.ts';
 import { ActionError, fieldError, todayIso } from './parts.tsx';
 
 type Approach = (typeof APPROACHES)[number];
@@ -67,6 +67,9 @@ function Form(props: {
   const [intakeSource, setSource] = useState<Source | ''>('');
   const [intakeDate, setDate] = useState(todayIso());
   const [intakeNotes, setNotes] = useState('');
+  const workers = useCaseWorkers().data?.items ?? [];
+  const [pickedWorker, setWorker] = useState<string | null>(null);
+  const workerId = pickedWorker ?? me?.id ?? null;
   const [errors, setErrors] = useState<Errors>({});
   const isAlreadyOpen = create.error instanceof ApiError && create.error.code === 'CASE_ALREADY_OPEN';
   const open = usePersonCases(props.personId, isAlreadyOpen);
@@ -95,7 +98,7 @@ function Form(props: {
         intakeSource,
         intakeDate,
         intakeNotes: intakeNotes.trim() || null,
-        ...(me ? { workerId: me.id } : {}),
+        ...(workerId ? { workerId } : {}),
       },
       {
         onSuccess: (c) => {
@@ -177,11 +180,25 @@ function Form(props: {
             value={intakeNotes}
             onChange={(e) => setNotes(e.currentTarget.value)}
           />
-          <TextInput
+          <NativeSelect
             label={t('cases.newCase.worker')}
-            value={me ? t('cases.newCase.workerSelf', { name: me.displayName }) : ''}
-            readOnly
             description={t('cases.newCase.workerHint')}
+            value={workerId ?? ''}
+            onChange={(e) => setWorker(e.currentTarget.value)}
+            error={fieldError(create.error, 'workerId')}
+            data={
+              workers.length
+                ? workers.map((w) => ({
+                    value: w.id,
+                    label:
+                      w.id === me?.id
+                        ? t('cases.newCase.workerSelf', { name: w.displayName })
+                        : w.displayName,
+                  }))
+                : me
+                  ? [{ value: me.id, label: t('cases.newCase.workerSelf', { name: me.displayName }) }]
+                  : []
+            }
           />
           {isAlreadyOpen ? (
             <Alert color="orange" icon={<IconInfoCircle aria-hidden />} role="alert">

@@ -1,6 +1,7 @@
 import type {
   TAssessmentFormDef,
   TCase,
+  TCaseWorkers,
   TCreateCaseRequest,
   TPerson,
   TReferenceData,
@@ -25,6 +26,11 @@ export function useAssessmentForm() {
     queryFn: () => api<TAssessmentFormDef>('/cases/assessment-form'),
     staleTime: 60 * 60 * 1000,
   });
+}
+
+/** Social workers and the head of the actor's unit, who may carry a case. */
+export function useCaseWorkers() {
+  return useQuery({ queryKey: ['cases', 'workers'], queryFn: () => api<TCaseWorkers>('/cases/workers') });
 }
 
 export function useCase(id: string) {

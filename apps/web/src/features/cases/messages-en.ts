@@ -87,7 +87,7 @@ export const casesEn: Shape<typeof casesId> = {
     notes: 'Intake notes',
     worker: 'Social worker in charge',
     workerSelf: '{{name}} (you)',
-    workerHint: 'The case is recorded under your name; the head of unit can reassign it later.',
+    workerHint: 'The social worker who carries this case; the head of unit can hand it over later.',
     submit: 'Open case',
     alreadyOpen: 'This person already has an open case at your unit.',
     openExisting: 'Open case {{caseNo}}',

@@ -84,7 +84,7 @@ export const casesId = {
     notes: 'Catatan penerimaan',
     worker: 'Pekerja sosial yang menangani',
     workerSelf: '{{name}} (Anda)',
-    workerHint: 'Kasus dicatat atas nama Anda; Kepala UPT dapat mengalihkannya nanti.',
+    workerHint: 'Pekerja sosial yang menangani kasus ini; Kepala UPT dapat mengalihkannya nanti.',
     submit: 'Buka kasus',
     alreadyOpen: 'Orang ini sudah memiliki kasus aktif di unit Anda.',
     openExisting: 'Buka kasus {{caseNo}}',
