@@ -251,6 +251,14 @@ describe('a case from intake to after-care', () => {
     expect(await approve.isDisabled()).toBe(true);
     await page.getByText(/Anda menyusun versi rencana ini, jadi tidak dapat menyetujuinya sendiri/).waitFor();
 
+    // The head hands the case over (here to themselves: the unit's only other worker).
+    await page.getByRole('tab', { name: 'Tutup, buka kembali, admisi' }).click();
+    const handover = page.getByRole('region', { name: 'Alihkan kasus' });
+    await handover.getByRole('button', { name: 'Alihkan', exact: true }).click();
+    await page.getByText('Kasus sudah dialihkan.').waitFor();
+    await handover.getByText(/Saat ini ditangani oleh/).waitFor();
+    await page.getByRole('tab', { name: 'Rencana' }).click();
+
     // Someone else adds a note meanwhile: this page's version is stale.
     const caseId = caseUrl.split('/').pop();
     const status = await page.evaluate(async (id) => {

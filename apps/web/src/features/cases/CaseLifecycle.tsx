@@ -22,6 +22,7 @@ import { ApiError } from '../../app/api-client.ts';
 import { notify } from '../../components/notify.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useCaseAction, useReference } from './api.ts';
+import { Handover } from './Handover.tsx';
 import { ActionError, fieldError, todayIso } from './parts.tsx';
 
 type Reason = (typeof TERMINATION_REASONS)[number];
@@ -166,6 +167,7 @@ export function LifecycleTab({ c, canWork, isHead }: { c: TCase; canWork: boolea
         color={isClosed ? 'blue' : 'red'}
       />
       {c.approaches.includes('residential') && !isClosed ? <Admission c={c} isHead={isHead} /> : null}
+      {isHead && !isClosed ? <Handover c={c} /> : null}
     </Stack>
   );
 }

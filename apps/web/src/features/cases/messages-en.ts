@@ -239,6 +239,13 @@ export const casesEn: Shape<typeof casesId> = {
     recorded: 'Termination recorded: {{reason}} on {{date}}.',
   },
   lifecycle: {
+    handover: 'Hand the case over',
+    handoverNow: 'Carried now by {{name}}.',
+    nobody: 'no one yet',
+    handoverTo: 'Hand over to',
+    handoverButton: 'Hand over',
+    handoverNoOne: 'There is no other worker at this unit.',
+    handedOver: 'The case has been handed over.',
     title: 'Close, reopen, admission',
     close: 'Close case',
     closeExplain: 'A case can be closed early from any stage. The reason is recorded.',

@@ -236,6 +236,13 @@ export const casesId = {
     recorded: 'Terminasi tercatat: {{reason}} pada {{date}}.',
   },
   lifecycle: {
+    handover: 'Alihkan kasus',
+    handoverNow: 'Saat ini ditangani oleh {{name}}.',
+    nobody: 'belum ada petugas',
+    handoverTo: 'Alihkan kepada',
+    handoverButton: 'Alihkan',
+    handoverNoOne: 'Tidak ada petugas lain di unit ini.',
+    handedOver: 'Kasus sudah dialihkan.',
     title: 'Tutup, buka kembali, admisi',
     close: 'Tutup kasus',
     closeExplain: 'Kasus dapat ditutup lebih awal dari tahap mana pun. Alasan dicatat.',
