@@ -375,6 +375,7 @@ describe('documents and consent on the person page', () => {
     // On a phone the panels fit the screen.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId('consent-history').waitFor();
-    expect(await fitsThePhone()).toBe(true);
+    // The layout reflows after the resize: wait for it to settle (it fails if it never fits).
+    await expect.poll(fitsThePhone, { timeout: 5000 }).toBe(true);
   });
 });
