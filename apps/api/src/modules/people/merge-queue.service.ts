@@ -13,6 +13,7 @@ import { queryRows, type Tx } from '../../db/client.ts';
 import { auditRead } from '../../lib/audit.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
+import { scorePair } from './match-score.ts';
 import { scopeFilter } from './people.service.ts';
 
 /** Below this combined score a pair is not worth a reviewer's time (as on registration). */
@@ -66,60 +67,6 @@ function decodeCursor(raw: string | undefined, lang: Lang): Cursor | null {
       ],
     });
   }
-}
-
-function pct(x: number): string {
-  return `${Math.round(x * 100)}%`;
-}
-
-/** The same weighting as the check on registration: name first, then birth date, mother, area. */
-export function scorePair(r: Omit<PairRow, 'a_id' | 'b_id' | 'nik_conflict'>, lang: Lang) {
-  const reasons: Reason[] = [
-    {
-      field: 'name',
-      similarity: r.name_sim,
-      detail: lang === 'id' ? `nama ${pct(r.name_sim)} mirip` : `name ${pct(r.name_sim)} similar`,
-    },
-  ];
-  let score = r.name_sim * 0.55;
-  let weight = 0.55;
-  if (r.birth_diff_days !== null) {
-    const d = r.birth_diff_days;
-    const sim = d === 0 ? 1 : d <= 31 ? 0.8 : d <= 366 ? 0.5 : 0;
-    score += sim * 0.25;
-    weight += 0.25;
-    if (sim > 0) {
-      const same = lang === 'id' ? 'tanggal lahir sama' : 'same birth date';
-      const apart = lang === 'id' ? `lahir selisih ${d} hari` : `born ${d} days apart`;
-      reasons.push({ field: 'birthDate', similarity: sim, detail: d === 0 ? same : apart });
-    }
-  }
-  if (r.mother_sim !== null) {
-    score += r.mother_sim * 0.15;
-    weight += 0.15;
-    if (r.mother_sim >= 0.5) {
-      reasons.push({
-        field: 'motherName',
-        similarity: r.mother_sim,
-        detail:
-          lang === 'id'
-            ? `nama ibu ${pct(r.mother_sim)} mirip`
-            : `mother's name ${pct(r.mother_sim)} similar`,
-      });
-    }
-  }
-  if (r.same_regency !== null) {
-    score += (r.same_regency ? 1 : 0) * 0.05;
-    weight += 0.05;
-    if (r.same_regency) {
-      reasons.push({
-        field: 'area',
-        similarity: 1,
-        detail: lang === 'id' ? 'kabupaten/kota yang sama' : 'same regency or city',
-      });
-    }
-  }
-  return { score: Math.round((score / weight) * 100) / 100, reasons };
 }
 
 /** Pairs whose larger-id record lies in one window of ids, after the cursor. */

@@ -24,6 +24,7 @@ import { person, personSensitive } from '../../db/schema.ts';
 import { auditRead } from '../../lib/audit.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
+import { scorePair } from './match-score.ts';
 import { normaliseName, searchNames } from './names.ts';
 import { checkNik, type NikRule, nikWarnings } from './nik.ts';
 import * as repo from './people.repository.ts';
@@ -263,10 +264,6 @@ async function assertNikFree(ctx: Ctx, nik: string | null | undefined, selfId: s
   });
 }
 
-function pct(x: number): string {
-  return `${Math.round(x * 100)}%`;
-}
-
 /** Likely matches without NIK: similar name, birth date within a tolerance, mother's name, area, with why. */
 export async function checkDuplicates(
   ctx: Ctx,
@@ -333,61 +330,7 @@ export async function checkDuplicates(
   const candidates: TDuplicateCandidate[] = [];
   for (const r of rows) {
     if (r.person_id === nikMatchRow?.person_id) continue;
-    const reasons: TDuplicateCandidate['reasons'] = [
-      {
-        field: 'name',
-        similarity: r.name_sim,
-        detail: lang === 'id' ? `nama ${pct(r.name_sim)} mirip` : `name ${pct(r.name_sim)} similar`,
-      },
-    ];
-    let score = r.name_sim * 0.55;
-    let weight = 0.55;
-    if (r.birth_diff_days !== null) {
-      const sim =
-        r.birth_diff_days === 0 ? 1 : r.birth_diff_days <= 31 ? 0.8 : r.birth_diff_days <= 366 ? 0.5 : 0;
-      score += sim * 0.25;
-      weight += 0.25;
-      if (sim > 0) {
-        reasons.push({
-          field: 'birthDate',
-          similarity: sim,
-          detail:
-            r.birth_diff_days === 0
-              ? lang === 'id'
-                ? 'tanggal lahir sama'
-                : 'same birth date'
-              : lang === 'id'
-                ? `lahir selisih ${r.birth_diff_days} hari`
-                : `born ${r.birth_diff_days} days apart`,
-        });
-      }
-    }
-    if (r.mother_sim !== null) {
-      score += r.mother_sim * 0.15;
-      weight += 0.15;
-      if (r.mother_sim >= 0.5) {
-        reasons.push({
-          field: 'motherName',
-          similarity: r.mother_sim,
-          detail:
-            lang === 'id'
-              ? `nama ibu ${pct(r.mother_sim)} mirip`
-              : `mother's name ${pct(r.mother_sim)} similar`,
-        });
-      }
-    }
-    if (r.same_regency !== null) {
-      score += (r.same_regency ? 1 : 0) * 0.05;
-      weight += 0.05;
-      if (r.same_regency) {
-        reasons.push({
-          field: 'area',
-          similarity: 1,
-          detail: lang === 'id' ? 'kabupaten/kota yang sama' : 'same regency or city',
-        });
-      }
-    }
-    const final = Math.round((score / weight) * 100) / 100;
+    const { score: final, reasons } = scorePair(r, lang);
     if (final >= CANDIDATE_MIN_SCORE) candidates.push(candidate(r.person_id, r.unit_id, final, reasons));
   }
   candidates.sort((a, b) => b.score - a.score);
