@@ -18,10 +18,13 @@ import { authorize, checkSameOrigin } from './lib/guards.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes } from './modules/auth/index.ts';
 import { casesRoutes, referralsRoutes } from './modules/cases/index.ts';
+import { followupRoutes } from './modules/followup/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
+import { outcomesRoutes } from './modules/outcomes/index.ts';
 import { peopleImportRoutes } from './modules/people/import.routes.ts';
 import { consentRoutes, documentsRoutes, mergeRoutes, peopleRoutes } from './modules/people/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
+import { trainingRoutes } from './modules/training/index.ts';
 import { unitsRoutes } from './modules/units/index.ts';
 import { usersRoutes } from './modules/users/index.ts';
 
@@ -109,6 +112,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(consentRoutes, { deps });
       await api.register(mergeRoutes, { deps });
       await api.register(peopleImportRoutes, { deps });
+      await api.register(followupRoutes, { deps });
+      await api.register(outcomesRoutes, { deps });
+      await api.register(trainingRoutes, { deps });
       await api.register(unitsRoutes, { deps });
       await api.register(usersRoutes, { deps });
       if (opts.extendApi) await opts.extendApi(api);

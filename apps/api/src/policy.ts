@@ -159,6 +159,9 @@ export const POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/users/:id/reset-password': { access: 'roles', roles: USER_MANAGERS },
   'GET /api/v1/auth/sessions': { access: 'session' },
   'DELETE /api/v1/auth/sessions/:id': { access: 'session' },
+  // ── Follow-up: surveys, schedules, minimum wages, roadmap (modules/followup) ──
+  // ── Outcomes (modules/outcomes) ──
+  // ── Training (modules/training) ──
   // API documentation and the web UI's static files hold no data.
   'GET /docs*': { access: 'public' },
   'GET /*': { access: 'public' },
@@ -171,6 +174,9 @@ export const MODULE_ENTRY: Record<TModule, string | null> = {
   people: 'GET /api/v1/people',
   cases: 'GET /api/v1/cases',
   referrals: 'GET /api/v1/referrals',
+  followup: 'GET /api/v1/surveys/due',
+  outcomes: 'GET /api/v1/outcomes',
+  training: 'GET /api/v1/training/courses',
   units: 'GET /api/v1/units',
   reference: 'GET /api/v1/reference',
   users: 'GET /api/v1/users',

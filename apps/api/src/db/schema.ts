@@ -965,3 +965,215 @@ export const referral = pgTable(
     ),
   ],
 );
+
+// ── Follow-up until independent (issue 6): surveys, schedules, minimum wages, the roadmap ──────────────
+
+/** Regional minimum wage (UMP per province, UMK per regency where set), per year; edited by admin. */
+export const minimumWage = pgTable(
+  'minimum_wage',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    provinceCode: text('province_code').notNull(),
+    /** Null for the provincial wage (UMP); a regency code for the regency's own wage (UMK). */
+    regencyCode: text('regency_code'),
+    year: integer('year').notNull(),
+    amountRupiah: bigint('amount_rupiah', { mode: 'number' }).notNull(),
+    source: text('source'),
+    updatedBy: uuid('updated_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('minimum_wage_uq').on(t.provinceCode, sql`coalesce(${t.regencyCode}, '')`, t.year),
+    check('minimum_wage_amount_ck', sql`${t.amountRupiah} > 0`),
+    check('minimum_wage_year_ck', sql`${t.year} between 2000 and 2100`),
+  ],
+);
+
+/**
+ * The roadmap ladder: levels in order with their criteria as data (see followup/roadmap.ts for the
+ * criterion kinds). A person's level is computed from their record, never typed in.
+ */
+export const roadmapLevel = pgTable(
+  'roadmap_level',
+  {
+    level: integer('level').primaryKey(),
+    code: text('code').notNull(),
+    nameId: text('name_id').notNull(),
+    nameEn: text('name_en').notNull(),
+    /** Every criterion must hold: [{ kind, ...params }]. */
+    criteria: jsonb('criteria').notNull(),
+    /** The top of the ladder: graduated (mentas). */
+    isGraduation: boolean('is_graduation').notNull().default(false),
+    updatedBy: uuid('updated_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('roadmap_level_code_uq').on(t.code),
+    check('roadmap_level_ck', sql`${t.level} between 1 and 20`),
+  ],
+);
+
+/** A follow-up survey of a person at a date, recorded by the unit serving them under a case. */
+export const survey = pgTable(
+  'survey',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseRecord.id),
+    /** The case's unit, kept here so unit scope and outcomes need no join. */
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    surveyedOn: date('surveyed_on', { mode: 'string' }).notNull(),
+    /** intake, termination, followup, adhoc. */
+    kind: text('kind').notNull(),
+    /** Total monthly income in Rupiah: the sum of the sources below. */
+    monthlyIncome: bigint('monthly_income', { mode: 'number' }).notNull(),
+    incomeWages: bigint('income_wages', { mode: 'number' }).notNull().default(0),
+    incomeBusiness: bigint('income_business', { mode: 'number' }).notNull().default(0),
+    incomeTransfers: bigint('income_transfers', { mode: 'number' }).notNull().default(0),
+    incomeAid: bigint('income_aid', { mode: 'number' }).notNull().default(0),
+    /** Earnings paid out from sales in a unit outlet (Sentra Kreasi ATENSI); filled by the outlet later. */
+    incomeOutlet: bigint('income_outlet', { mode: 'number' }).notNull().default(0),
+    incomeOther: bigint('income_other', { mode: 'number' }).notNull().default(0),
+    /** employed, self_employed, casual, unemployed, not_in_labour_force. */
+    workStatus: text('work_status').notNull(),
+    hasBusiness: boolean('has_business').notNull().default(false),
+    businessTurnover: bigint('business_turnover', { mode: 'number' }),
+    businessEmployees: integer('business_employees'),
+    savings: bigint('savings', { mode: 'number' }),
+    /** own, rent, family, institution, shelter, street. */
+    housing: text('housing').notNull(),
+    /** Same scale as the assessment's social-functioning score. */
+    socialFunctioningScore: integer('social_functioning_score'),
+    hasNik: boolean('has_nik').notNull(),
+    hasKk: boolean('has_kk').notNull(),
+    hasBirthCertificate: boolean('has_birth_certificate').notNull(),
+    hasHealthInsurance: boolean('has_health_insurance').notNull(),
+    /** all, some, none, not_applicable (no school-age children). */
+    childrenInSchool: text('children_in_school').notNull(),
+    notes: text('notes'),
+    recordedBy: uuid('recorded_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('survey_person_idx').on(t.personId, t.surveyedOn),
+    index('survey_case_idx').on(t.caseId, t.surveyedOn),
+    index('survey_unit_idx').on(t.unitId, t.surveyedOn),
+    check('survey_kind_ck', sql`${t.kind} in ('intake','termination','followup','adhoc')`),
+    check(
+      'survey_income_ck',
+      sql`${t.incomeWages} >= 0 and ${t.incomeBusiness} >= 0 and ${t.incomeTransfers} >= 0 and ${t.incomeAid} >= 0 and ${t.incomeOutlet} >= 0 and ${t.incomeOther} >= 0 and ${t.monthlyIncome} = ${t.incomeWages} + ${t.incomeBusiness} + ${t.incomeTransfers} + ${t.incomeAid} + ${t.incomeOutlet} + ${t.incomeOther}`,
+    ),
+    check(
+      'survey_work_status_ck',
+      sql`${t.workStatus} in ('employed','self_employed','casual','unemployed','not_in_labour_force')`,
+    ),
+    check('survey_housing_ck', sql`${t.housing} in ('own','rent','family','institution','shelter','street')`),
+    check('survey_children_ck', sql`${t.childrenInSchool} in ('all','some','none','not_applicable')`),
+    check(
+      'survey_business_ck',
+      sql`(${t.businessTurnover} is null or ${t.businessTurnover} >= 0) and (${t.businessEmployees} is null or ${t.businessEmployees} >= 0) and (${t.savings} is null or ${t.savings} >= 0)`,
+    ),
+  ],
+);
+
+/** When a case's surveys are due (default at intake, at termination, then every 3 months for 12 months). */
+export const surveySchedule = pgTable(
+  'survey_schedule',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseRecord.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    kind: text('kind').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** The survey that fulfilled it; null while due. */
+    surveyId: uuid('survey_id').references(() => survey.id),
+    /** The case task that reminds the worker. */
+    taskId: uuid('task_id').references(() => caseTask.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('survey_schedule_case_idx').on(t.caseId, t.dueOn),
+    index('survey_schedule_open_idx').on(t.unitId, t.dueOn).where(sql`${t.surveyId} is null`),
+    check('survey_schedule_kind_ck', sql`${t.kind} in ('intake','termination','followup','adhoc')`),
+  ],
+);
+
+/** Reaching a roadmap level: dated, with the evidence (which surveys and values met each criterion). */
+export const roadmapMilestone = pgTable(
+  'roadmap_milestone',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    level: integer('level')
+      .notNull()
+      .references(() => roadmapLevel.level),
+    reachedOn: date('reached_on', { mode: 'string' }).notNull(),
+    evidence: jsonb('evidence').notNull(),
+    /** Set when a later correction of the record means the level is no longer met. */
+    revokedAt: ts('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('roadmap_milestone_person_idx').on(t.personId, t.level),
+    uniqueIndex('roadmap_milestone_live_uq').on(t.personId, t.level).where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+/**
+ * Where each case's person stands, kept current in the same transaction as every survey change: what the
+ * outcome figures are computed from (exact, and fast over millions of surveys). Overdue surveys are not
+ * kept here (they depend on today): count them from survey_schedule's open index.
+ */
+export const caseProgress = pgTable(
+  'case_progress',
+  {
+    caseId: uuid('case_id')
+      .primaryKey()
+      .references(() => caseRecord.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    clusterCode: text('cluster_code').notNull(),
+    approaches: text('approaches').array().notNull(),
+    intakeDate: date('intake_date', { mode: 'string' }).notNull(),
+    surveyCount: integer('survey_count').notNull().default(0),
+    /** Income at the case's first survey and at its latest. */
+    firstIncome: bigint('first_income', { mode: 'number' }),
+    latestIncome: bigint('latest_income', { mode: 'number' }),
+    firstSurveyOn: date('first_survey_on', { mode: 'string' }),
+    latestSurveyOn: date('latest_survey_on', { mode: 'string' }),
+    /** The person's current roadmap level (0 = none reached yet). */
+    level: integer('level').notNull().default(0),
+    /** When the person first reached the level of independence (income at the minimum wage, basic needs). */
+    independentOn: date('independent_on', { mode: 'string' }),
+    graduatedOn: date('graduated_on', { mode: 'string' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('case_progress_unit_idx').on(t.unitId, t.clusterCode, t.intakeDate),
+    index('case_progress_person_idx').on(t.personId),
+  ],
+);

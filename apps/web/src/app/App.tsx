@@ -23,6 +23,9 @@ const CaseloadPage = lazy(() => import('../features/cases/CaseloadPage.tsx'));
 const ReferralsPage = lazy(() => import('../features/cases/ReferralsPage.tsx'));
 const NewCaseForm = lazy(() => import('../features/cases/NewCaseForm.tsx'));
 const CasePage = lazy(() => import('../features/cases/CasePage.tsx'));
+const FollowupPage = lazy(() => import('../features/followup/FollowupPage.tsx'));
+const OutcomesPage = lazy(() => import('../features/outcomes/OutcomesPage.tsx'));
+const TrainingPage = lazy(() => import('../features/training/TrainingPage.tsx'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
 const UnitPage = lazy(() => import('../features/units/UnitPage.tsx'));
 const NearestPage = lazy(() => import('../features/units/NearestPage.tsx'));
@@ -96,6 +99,9 @@ const router = createBrowserRouter([
       { path: 'kasus/baru', element: only('cases', <NewCaseForm />) },
       { path: 'kasus/:id', element: only('cases', <CasePage />) },
       { path: 'rujukan', element: only('referrals', <ReferralsPage />) },
+      { path: 'tindak-lanjut', element: only('followup', <FollowupPage />) },
+      { path: 'capaian', element: only('outcomes', <OutcomesPage />) },
+      { path: 'pelatihan', element: only('training', <TrainingPage />) },
       { path: 'unit', element: only('units', <UnitsPage />) },
       { path: 'unit/terdekat', element: only('units', <NearestPage />) },
       { path: 'unit/:id', element: only('units', <UnitPage />) },

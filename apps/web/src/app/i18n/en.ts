@@ -1,4 +1,7 @@
 import { casesEn } from '../../features/cases/messages-en.ts';
+import { followupEn } from '../../features/followup/messages-en.ts';
+import { outcomesEn } from '../../features/outcomes/messages-en.ts';
+import { trainingEn } from '../../features/training/messages-en.ts';
 import type { Messages } from './id.ts';
 
 export const en: Messages = {
@@ -1018,5 +1021,8 @@ export const en: Messages = {
     backHome: 'Back to home',
   },
   cases: casesEn,
+  followup: followupEn,
+  outcomes: outcomesEn,
+  training: trainingEn,
   common: { loading: 'Loading…', code: 'Code' },
 };

@@ -1,4 +1,7 @@
 import { casesId } from '../../features/cases/messages-id.ts';
+import { followupId } from '../../features/followup/messages-id.ts';
+import { outcomesId } from '../../features/outcomes/messages-id.ts';
+import { trainingId } from '../../features/training/messages-id.ts';
 
 // Bahasa Indonesia: the default language. en.ts must have the same keys (a type check enforces it).
 export const id = {
@@ -1029,6 +1032,9 @@ export const id = {
     backHome: 'Kembali ke beranda',
   },
   cases: casesId,
+  followup: followupId,
+  outcomes: outcomesId,
+  training: trainingId,
   common: { loading: 'Memuat…', code: 'Kode' },
 };
 

@@ -1,0 +1,4 @@
+// The `followup` section of the Indonesian messages.
+export const followupId = {
+  nav: 'Tindak lanjut',
+};

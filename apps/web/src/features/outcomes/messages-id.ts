@@ -1,0 +1,4 @@
+// The `outcomes` section of the Indonesian messages.
+export const outcomesId = {
+  nav: 'Capaian',
+};

@@ -1,0 +1,4 @@
+// The `training` section of the Indonesian messages.
+export const trainingId = {
+  nav: 'Pelatihan',
+};

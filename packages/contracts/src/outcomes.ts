@@ -1,0 +1,2 @@
+// Outcomes for units and headquarters (issue 6).
+export {};

@@ -1,0 +1,2 @@
+// Training: courses, cohorts, enrolment, attendance, certificates (issue 6).
+export {};
