@@ -27,8 +27,10 @@ function freePort(): Promise<number> {
 }
 
 export async function startServer(): Promise<Server> {
-  if (!existsSync(path.join(ROOT, 'apps/web/dist/index.html'))) {
-    throw new Error('apps/web/dist is missing: run `npm run build` first (npm test does it).');
+  // WEB_DIST_DIR (as the server reads it) lets a private build be tested beside the shared one.
+  const webDist = process.env.WEB_DIST_DIR || path.join(ROOT, 'apps/web/dist');
+  if (!existsSync(path.join(webDist, 'index.html'))) {
+    throw new Error(`${webDist} is missing: run \`npm run build\` first (npm test does it).`);
   }
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'atensi-e2e-'));
