@@ -808,6 +808,7 @@ export const en: Messages = {
     homeOpenAll: 'Open cases',
     homeOverdue: 'Overdue tasks',
     homeWaiting: 'Referrals awaiting an answer',
+    homeLateReferrals: 'Referrals past their deadline',
   },
   referrals: {
     nav: 'Referrals',

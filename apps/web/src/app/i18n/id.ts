@@ -818,6 +818,7 @@ export const id = {
     homeOpenAll: 'Kasus terbuka',
     homeOverdue: 'Tugas terlambat',
     homeWaiting: 'Rujukan menunggu jawaban',
+    homeLateReferrals: 'Rujukan melewati tenggat',
   },
   referrals: {
     nav: 'Rujukan',

@@ -13,14 +13,26 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle, IconArrowsExchange, IconBriefcase, IconClock } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconArrowsExchange,
+  IconBriefcase,
+  IconClock,
+  IconClockExclamation,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth.tsx';
 import { PageTitle } from '../../app/Layout.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
-import { CASE_PAGE, useCaseload, useReference, useWaitingReferrals } from './referrals-api.ts';
+import {
+  CASE_PAGE,
+  useCaseload,
+  useOverdueReferrals,
+  useReference,
+  useWaitingReferrals,
+} from './referrals-api.ts';
 
 const isStage = (v: string | null): v is TCaseStage => CASE_STAGES.some((s) => s === v);
 /** A calendar date ("2026-12-03") read as a local day, so it never shifts by a time zone. */
@@ -253,6 +265,7 @@ export function MyWorkCard() {
   // The caseload is bounded (about 300 per worker), so one request gives both counts.
   const cases = useCaseload({ mine, stage: null, offset: 0, limit: 300 }, hasCases);
   const waiting = useWaitingReferrals(me?.unit ? 'in' : 'all', hasReferrals);
+  const late = useOverdueReferrals(hasReferrals);
   if (!hasCases && !hasReferrals) return null;
   const overdue = cases.data?.items.reduce((n, c) => n + c.overdueTasks, 0);
   const stats = [
@@ -280,13 +293,21 @@ export function MyWorkCard() {
       icon: IconArrowsExchange,
       alert: false,
     },
+    hasReferrals && {
+      key: 'late-referrals',
+      to: '/rujukan?terlambat=1',
+      label: t('caseload.homeLateReferrals'),
+      value: late.data?.total,
+      icon: IconClockExclamation,
+      alert: (late.data?.total ?? 0) > 0,
+    },
   ].filter((s) => s !== false);
   return (
     <section aria-labelledby="my-work-title">
       <Title order={2} size="h4" mb="sm" id="my-work-title">
         {t('caseload.homeTitle')}
       </Title>
-      <SimpleGrid cols={{ base: 1, xs: 3 }}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
         {stats.map((s) => (
           <Card
             key={s.key}

@@ -77,6 +77,16 @@ export function useWaitingReferrals(box: 'in' | 'all', enabled: boolean) {
   });
 }
 
+/** How many referrals passed their acceptance deadline unanswered: the unit's, both sides, or all (HQ). */
+export function useOverdueReferrals(enabled: boolean) {
+  return useQuery({
+    queryKey: ['referrals', 'overdue-count'],
+    queryFn: () =>
+      api<TReferralListResponse>('/referrals', { query: { box: 'all', overdue: 'true', limit: 1 } }),
+    enabled,
+  });
+}
+
 /** Clusters, services and programmes (same cache as the other pages that read reference data). */
 export function useReference() {
   return useQuery({
