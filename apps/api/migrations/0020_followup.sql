@@ -37,12 +37,13 @@ CREATE TABLE "roadmap_level" (
 	"name_id" text NOT NULL,
 	"name_en" text NOT NULL,
 	"criteria" jsonb NOT NULL,
+	"is_independence" boolean DEFAULT false NOT NULL,
 	"is_graduation" boolean DEFAULT false NOT NULL,
 	"updated_by" uuid,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "roadmap_level_ck" CHECK ("roadmap_level"."level" between 1 and 20)
+	CONSTRAINT "roadmap_level_ck" CHECK ("roadmap_level"."level" between 0 and 20)
 );
 --> statement-breakpoint
 CREATE TABLE "roadmap_milestone" (
@@ -74,6 +75,7 @@ CREATE TABLE "survey" (
 	"business_turnover" bigint,
 	"business_employees" integer,
 	"savings" bigint,
+	"has_bank_account" boolean DEFAULT false NOT NULL,
 	"housing" text NOT NULL,
 	"social_functioning_score" integer,
 	"has_nik" boolean NOT NULL,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TRAINING_ERRORS } from './training.ts';
 
 /**
  * The closed set of error codes. One table: code → HTTP status and the message a person reads,
@@ -280,11 +281,59 @@ export const ERROR_TABLE = {
     id: 'Rujukan ini sudah diputuskan atau dibatalkan.',
     en: 'This referral has already been decided or cancelled.',
   },
+  // ── Follow-up: surveys, schedules, minimum wages, roadmap (modules/followup) ──
+  SURVEY_AMOUNT_NEGATIVE: {
+    status: 400,
+    id: 'Jumlah uang tidak boleh negatif.',
+    en: 'Amounts of money must not be negative.',
+  },
+  SURVEY_DATE_FUTURE: {
+    status: 400,
+    id: 'Tanggal survei tidak boleh di masa depan.',
+    en: 'The survey date must not be in the future.',
+  },
+  SURVEY_BEFORE_BIRTH: {
+    status: 400,
+    id: 'Tanggal survei sebelum tanggal lahir PM.',
+    en: "The survey date is before the person's date of birth.",
+  },
+  SURVEY_BEFORE_INTAKE: {
+    status: 400,
+    id: 'Tanggal survei sebelum tanggal penerimaan kasus.',
+    en: "The survey date is before the case's intake date.",
+  },
+  SURVEY_SCORE_OUT_OF_SCALE: {
+    status: 400,
+    id: 'Skor keberfungsian sosial harus 0–100.',
+    en: 'The social-functioning score must be 0–100.',
+  },
+  SURVEY_SCHEDULE_DONE: {
+    status: 409,
+    id: 'Jadwal survei ini sudah terpenuhi dan tidak dapat diubah.',
+    en: 'This survey schedule entry is already fulfilled and cannot be changed.',
+  },
+  MINIMUM_WAGE_AREA_UNKNOWN: {
+    status: 400,
+    id: 'Kode provinsi atau kabupaten/kota tidak dikenal.',
+    en: 'Unknown province or regency code.',
+  },
+  ROADMAP_LADDER_INVALID: {
+    status: 400,
+    id: 'Tangga peta jalan tidak valid: tingkat harus berurutan dari 0, kode unik, dan tingkat terakhir adalah kelulusan.',
+    en: 'The roadmap ladder is invalid: levels must run in order from 0, codes must be unique, and the last level is graduation.',
+  },
+  ROADMAP_LEVEL_IN_USE: {
+    status: 409,
+    id: 'Tingkat ini sudah dicapai PM dan tidak dapat dihapus.',
+    en: 'People have reached this level, so it cannot be removed.',
+  },
+  // ── end Follow-up ──
   SERVICE_UNAVAILABLE: {
     status: 503,
     id: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.',
     en: 'The service is unavailable. Try again shortly.',
   },
+  ...TRAINING_ERRORS,
   INTERNAL: {
     status: 500,
     id: 'Terjadi kesalahan pada server. Kejadian ini sudah dicatat.',

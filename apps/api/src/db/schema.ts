@@ -1004,6 +1004,8 @@ export const roadmapLevel = pgTable(
     nameEn: text('name_en').notNull(),
     /** Every criterion must hold: [{ kind, ...params }]. */
     criteria: jsonb('criteria').notNull(),
+    /** Reaching it sets the date of independence (mandiri) on case_progress. */
+    isIndependence: boolean('is_independence').notNull().default(false),
     /** The top of the ladder: graduated (mentas). */
     isGraduation: boolean('is_graduation').notNull().default(false),
     updatedBy: uuid('updated_by'),
@@ -1013,7 +1015,7 @@ export const roadmapLevel = pgTable(
   },
   (t) => [
     uniqueIndex('roadmap_level_code_uq').on(t.code),
-    check('roadmap_level_ck', sql`${t.level} between 1 and 20`),
+    check('roadmap_level_ck', sql`${t.level} between 0 and 20`),
   ],
 );
 
@@ -1050,6 +1052,7 @@ export const survey = pgTable(
     businessTurnover: bigint('business_turnover', { mode: 'number' }),
     businessEmployees: integer('business_employees'),
     savings: bigint('savings', { mode: 'number' }),
+    hasBankAccount: boolean('has_bank_account').notNull().default(false),
     /** own, rent, family, institution, shelter, street. */
     housing: text('housing').notNull(),
     /** Same scale as the assessment's social-functioning score. */
@@ -1177,3 +1180,4 @@ export const caseProgress = pgTable(
     index('case_progress_person_idx').on(t.personId),
   ],
 );
+
