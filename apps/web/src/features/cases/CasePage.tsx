@@ -9,12 +9,13 @@ import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { AssessmentTab } from './AssessmentTab.tsx';
 import { CASE_WORKER_ROLES, useCase, useReference } from './api.ts';
-import { NotesTab, ServicesTab, TasksTab } from './CaseForms.tsx';
+import { NotesTab, ServicesTab } from './CaseForms.tsx';
 import { GlanceCards, StageStepper } from './CaseGlance.tsx';
 import { LifecycleTab, TerminationTab } from './CaseLifecycle.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
 import { StageBadge } from './parts.tsx';
 import { StageControl } from './StageControl.tsx';
+import { TasksTab } from './TasksTab.tsx';
 
 type Tab = 'assessment' | 'plan' | 'services' | 'notes' | 'tasks' | 'termination' | 'more';
 

@@ -36,9 +36,9 @@ import {
   CategoriesSection,
   IdentitySection,
   PhonesSection,
-  RelationsSection,
   Section,
 } from './form-sections.tsx';
+import { RelationsSection } from './relations-section.tsx';
 
 /** `pm/baru` registers a person; `pm/:id/ubah` edits one. */
 export default function PersonFormPage() {
