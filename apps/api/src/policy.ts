@@ -161,6 +161,15 @@ export const POLICY: Record<string, RoutePolicy> = {
   'DELETE /api/v1/auth/sessions/:id': { access: 'session' },
   // ── Follow-up: surveys, schedules, minimum wages, roadmap (modules/followup) ──
   // ── Outcomes (modules/outcomes) ──
+  // Headquarters reads every unit's figures; a unit's head and social workers their own unit's.
+  'GET /api/v1/outcomes': {
+    access: 'roles',
+    roles: { admin: 'all', operator_pusat: 'all', dpo: 'all', kepala_upt: 'unit', pekerja_sosial: 'unit' },
+  },
+  'GET /api/v1/outcomes/export.xlsx': {
+    access: 'roles',
+    roles: { admin: 'all', operator_pusat: 'all', dpo: 'all', kepala_upt: 'unit', pekerja_sosial: 'unit' },
+  },
   // ── Training (modules/training) ──
   // API documentation and the web UI's static files hold no data.
   'GET /docs*': { access: 'public' },

@@ -1,5 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../lib/deps.ts';
-
-// Placeholder: routes arrive with issue 6.
-export const outcomesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async () => {};
+// Outcomes owns the figures headquarters and units read about follow-up: people followed up, incomes at
+// intake and latest, roadmap levels, graduation, time to independence and overdue surveys, with an export.
+export { outcomesRoutes } from './outcomes.routes.ts';

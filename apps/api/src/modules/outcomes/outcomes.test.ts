@@ -1,0 +1,283 @@
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.ts';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
+
+// A small hand-built data set whose figures are worked out by hand below. People and cases go through the
+// real APIs; survey progress (case_progress, kept by the follow-up module) and schedules are written with
+// SQL, so the figures do not depend on the roadmap rules.
+//
+// Sentra Soeharso (SOEHARSO): A, B, C followed up, D not yet (no survey); Handayani (HANDAYANI): E.
+//   case  intake      first      latest     level  independent  graduated   approaches
+//   A     2025-01-10    500 000  3 000 000     4   2025-07-09 (180 d)  -      residential
+//   B     2025-02-01  1 000 000  2 000 000     3   -            -           family
+//   C     2025-03-01          0  4 000 000     5   2025-06-09 (100 d)  2025-12-01  family, community
+//   D     2025-04-01  (no survey)
+//   E     2025-01-15    200 000    200 000     1   -            -           community (Handayani)
+// Open schedule entries: D intake due 2025-04-08 (overdue), B follow-up due in 30 days (not yet), A done;
+// E due 2025-02-01 (overdue).
+
+let t: TestApp;
+const c: Record<string, string> = {};
+const ids: Record<string, string> = {};
+const units: Record<string, string> = {};
+
+const get = (user: string, url: string) => t.request(c[user] ?? '', { method: 'GET', url });
+
+async function newCase(user: string, key: string, nik: string, approaches: string[], intakeDate: string) {
+  const p = await t.request(c[user] ?? '', {
+    method: 'POST',
+    url: '/api/v1/people',
+    payload: { fullName: `Penerima ${key}`, nik, sex: 'L', birthDate: '1980-05-05', confirmNew: true },
+  });
+  expect(p.statusCode).toBe(201);
+  const res = await t.request(c[user] ?? '', {
+    method: 'POST',
+    url: '/api/v1/cases',
+    payload: {
+      personId: p.json().id,
+      clusterCode: 'disabilitas',
+      approaches,
+      intakeSource: 'walk_in',
+      intakeDate,
+    },
+  });
+  expect(res.statusCode).toBe(201);
+  ids[key] = res.json().id;
+}
+
+/** case_progress as the follow-up module keeps it (upsert: it may already hold the row). */
+async function progress(
+  key: string,
+  p: {
+    count: number;
+    first?: number;
+    latest?: number;
+    level: number;
+    independent?: string;
+    graduated?: string;
+    cluster?: string;
+  },
+) {
+  await t.database.db.execute(sql`
+    insert into case_progress (case_id, person_id, unit_id, cluster_code, approaches, intake_date, survey_count,
+      first_income, latest_income, first_survey_on, latest_survey_on, level, independent_on, graduated_on)
+    select c.id, c.person_id, c.unit_id, ${p.cluster ?? 'disabilitas'}, c.approaches, c.intake_date, ${p.count},
+      ${p.first ?? null}::bigint, ${p.latest ?? null}::bigint,
+      case when ${p.count} > 0 then c.intake_date end, case when ${p.count} > 0 then c.intake_date + 30 end,
+      ${p.level}, ${p.independent ?? null}::date, ${p.graduated ?? null}::date
+    from case_record c where c.id = ${ids[key]}::uuid
+    on conflict (case_id) do update set cluster_code = excluded.cluster_code, survey_count = excluded.survey_count,
+      first_income = excluded.first_income, latest_income = excluded.latest_income, level = excluded.level,
+      independent_on = excluded.independent_on, graduated_on = excluded.graduated_on`);
+}
+
+async function schedule(key: string, dueOn: string, done = false) {
+  let surveyId: string | null = null;
+  if (done) {
+    const [s] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`insert into survey (person_id, case_id, unit_id, surveyed_on, kind, monthly_income, income_wages,
+            work_status, housing, has_nik, has_kk, has_birth_certificate, has_health_insurance, children_in_school)
+          select c.person_id, c.id, c.unit_id, ${dueOn}::date, 'followup', 3000000, 3000000, 'employed', 'rent',
+            true, true, true, true, 'not_applicable'
+          from case_record c where c.id = ${ids[key]}::uuid returning id`,
+    );
+    surveyId = s?.id ?? null;
+  }
+  await t.database.db.execute(sql`
+    insert into survey_schedule (case_id, unit_id, kind, due_on, survey_id)
+    select c.id, c.unit_id, 'followup', ${dueOn}::date, ${surveyId}::uuid from case_record c
+    where c.id = ${ids[key]}::uuid`);
+}
+
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const u of ['pusat', 'dpo', 'peksos.soeharso', 'kepala.soeharso', 'peksos.handayani', 'ska.soeharso'])
+    c[u] = await t.login(u);
+  await newCase('peksos.soeharso', 'A', '3372010505800011', ['residential'], '2025-01-10');
+  await newCase('peksos.soeharso', 'B', '3372010505800012', ['family'], '2025-02-01');
+  await newCase('peksos.soeharso', 'C', '3372010505800013', ['family', 'community'], '2025-03-01');
+  await newCase('peksos.soeharso', 'D', '3372010505800014', ['residential'], '2025-04-01');
+  await newCase('peksos.handayani', 'E', '3372010505800015', ['community'], '2025-01-15');
+  await progress('A', { count: 3, first: 500_000, latest: 3_000_000, level: 4, independent: '2025-07-09' });
+  await progress('B', { count: 2, first: 1_000_000, latest: 2_000_000, level: 3 });
+  await progress('C', {
+    count: 5,
+    first: 0,
+    latest: 4_000_000,
+    level: 5,
+    independent: '2025-06-09',
+    graduated: '2025-12-01',
+    cluster: 'anak',
+  });
+  await progress('D', { count: 0, level: -1 });
+  await progress('E', { count: 1, first: 200_000, latest: 200_000, level: 1 });
+  await schedule('D', '2025-04-08');
+  await schedule('B', inDays(30));
+  await schedule('A', '2025-10-01', true);
+  await schedule('E', '2025-02-01');
+  const rows = await queryRows<{ code: string; id: string }>(
+    t.database.db,
+    sql`select code, id from unit where code in ('SOEHARSO', 'HANDAYANI')`,
+  );
+  for (const r of rows) units[r.code] = r.id;
+});
+afterAll(() => t.close());
+
+const level = (body: { levels: { level: number; count: number }[] }, l: number) =>
+  body.levels.find((x) => x.level === l)?.count ?? 0;
+
+describe('GET /api/v1/outcomes', () => {
+  it('gives headquarters exact figures per unit and in total', async () => {
+    const res = await get('pusat', '/api/v1/outcomes');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.method).toBe('tally');
+    const soeharso = body.rows.find((r: { key: string }) => r.key === units.SOEHARSO);
+    expect(soeharso).toMatchObject({
+      followed: 3,
+      medianFirstIncome: 500_000,
+      medianLatestIncome: 3_000_000,
+      independent: 2,
+      graduated: 1,
+      medianDaysToIndependence: 140,
+      overdue: 1,
+    });
+    expect(soeharso.graduatedShare).toBeCloseTo(1 / 3, 10);
+    expect([level(soeharso, 3), level(soeharso, 4), level(soeharso, 5)]).toEqual([1, 1, 1]);
+    const handayani = body.rows.find((r: { key: string }) => r.key === units.HANDAYANI);
+    expect(handayani).toMatchObject({ followed: 1, medianLatestIncome: 200_000, graduated: 0, overdue: 1 });
+    expect(body.total).toMatchObject({
+      followed: 4,
+      medianFirstIncome: 350_000,
+      medianLatestIncome: 2_500_000,
+      independent: 2,
+      graduated: 1,
+      graduatedShare: 0.25,
+      medianDaysToIndependence: 140,
+      overdue: 2,
+    });
+    expect(body.trend).toHaveLength(24);
+  });
+
+  it('answers the same from the cases as from the tally (a filter that keeps everything)', async () => {
+    const tally = (await get('pusat', '/api/v1/outcomes')).json();
+    const cases = (await get('pusat', '/api/v1/outcomes?from=2000-01-01')).json();
+    expect(cases.method).toBe('cases');
+    expect(cases.rows).toEqual(tally.rows);
+    expect(cases.total).toEqual(tally.total);
+  });
+
+  it('filters by cluster, approach and intake period, and groups by approach', async () => {
+    const anak = (await get('pusat', '/api/v1/outcomes?cluster=anak')).json();
+    expect(anak.total).toMatchObject({ followed: 1, medianFirstIncome: 0, graduated: 1, overdue: 0 });
+    const period = (await get('pusat', '/api/v1/outcomes?from=2025-01-12&to=2025-02-28')).json();
+    expect(period.total).toMatchObject({
+      followed: 2,
+      medianFirstIncome: 600_000,
+      medianLatestIncome: 1_100_000,
+    });
+    const byApproach = (await get('pusat', '/api/v1/outcomes?groupBy=approach&approach=family')).json();
+    expect(byApproach.total).toMatchObject({ followed: 2, medianLatestIncome: 3_000_000 });
+    const keys = byApproach.rows.map((r: { key: string; followed: number }) => [r.key, r.followed]);
+    expect(keys).toEqual([
+      ['community', 1],
+      ['family', 2],
+    ]);
+  });
+
+  it('keeps the figures current when a case progresses', async () => {
+    await progress('B', {
+      count: 3,
+      first: 1_000_000,
+      latest: 5_000_000,
+      level: 4,
+      independent: '2025-08-01',
+    });
+    const body = (await get('pusat', `/api/v1/outcomes?unit=${units.SOEHARSO}`)).json();
+    expect(body.rows).toHaveLength(1);
+    // Days to independence: A 180, B 181, C 100 → 180; latest incomes 3, 4, 5 million → 4 million.
+    expect(body.total).toMatchObject({
+      independent: 3,
+      medianDaysToIndependence: 180,
+      medianLatestIncome: 4_000_000,
+    });
+    await progress('B', { count: 2, first: 1_000_000, latest: 2_000_000, level: 3 });
+    const back = (await get('pusat', `/api/v1/outcomes?unit=${units.SOEHARSO}`)).json();
+    expect(back.total).toMatchObject({ independent: 2, medianDaysToIndependence: 140 });
+  });
+
+  it("shows a unit only its own figures, even when it asks for another unit's", async () => {
+    const own = (await get('peksos.soeharso', '/api/v1/outcomes')).json();
+    expect(own.rows.map((r: { key: string }) => r.key)).toEqual([units.SOEHARSO]);
+    expect(own.total.followed).toBe(3);
+    const other = await get('peksos.handayani', `/api/v1/outcomes?unit=${units.SOEHARSO}`);
+    expect(other.statusCode).toBe(200);
+    expect(other.json().rows).toEqual([]);
+    expect(other.json().total).toMatchObject({ followed: 0, overdue: 0 });
+    const filtered = (await get('peksos.handayani', '/api/v1/outcomes?groupBy=cluster')).json();
+    expect(filtered.total).toMatchObject({ followed: 1, overdue: 1 });
+  });
+
+  it('refuses a role without access (403) and bad filters (400 with a code)', async () => {
+    expect((await get('ska.soeharso', '/api/v1/outcomes')).statusCode).toBe(403);
+    expect((await get('ska.soeharso', '/api/v1/outcomes/export.xlsx')).statusCode).toBe(403);
+    for (const q of [
+      'groupBy=province',
+      'from=2025-13-01',
+      'from=2025-05-01&to=2025-01-01',
+      'unit=x',
+      'color=red',
+    ]) {
+      const res = await get('pusat', `/api/v1/outcomes?${q}`);
+      expect(res.statusCode, q).toBe(400);
+      expect(res.json().code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('audits every read', async () => {
+    await get('dpo', '/api/v1/outcomes?groupBy=cluster');
+    const rows = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_event where entity = 'outcomes' and actor_username = 'dpo'`,
+    );
+    expect(rows[0]?.n).toBe(1);
+  });
+});
+
+describe('GET /api/v1/outcomes/export.xlsx', () => {
+  it('exports the figures with formulas neutralised, audited', async () => {
+    await t.database.db.execute(sql`update cluster set name_id = '=HYPERLINK("x")' where code = 'anak'`);
+    const res = await get('pusat', '/api/v1/outcomes/export.xlsx?groupBy=cluster&lang=id');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Capaian');
+    const values = (ws?.getSheetValues() ?? []).filter(Array.isArray).map((r) => r.slice(1));
+    expect(values[0]?.slice(0, 3)).toEqual(['Klaster', 'PM dipantau', 'Median pendapatan awal (Rp)']);
+    const anak = values.find((r) => String(r[0]).includes('HYPERLINK'));
+    expect(anak?.[0]).toBe(`'=HYPERLINK("x")`);
+    expect(anak?.[1]).toBe(1);
+    const total = values.find((r) => r[0] === 'Semua');
+    expect(total?.slice(1, 4)).toEqual([4, 350_000, 2_500_000]);
+    const audit = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_event where entity = 'outcomes' and action = 'export'`,
+    );
+    expect(audit[0]?.n).toBe(1);
+  });
+
+  it('exports only the unit of a unit user', async () => {
+    const res = await get('kepala.soeharso', '/api/v1/outcomes/export.xlsx?lang=en');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = (wb.getWorksheet('Outcomes')?.getSheetValues() ?? []).filter(Array.isArray);
+    expect(rows.map((r) => r[1])).toEqual(['Unit', expect.stringMatching(/Soeharso/i), 'All']);
+  });
+});
