@@ -24,6 +24,8 @@ const ReferralsPage = lazy(() => import('../features/cases/ReferralsPage.tsx'));
 const NewCaseForm = lazy(() => import('../features/cases/NewCaseForm.tsx'));
 const CasePage = lazy(() => import('../features/cases/CasePage.tsx'));
 const FollowupPage = lazy(() => import('../features/followup/FollowupPage.tsx'));
+const SurveyFormPage = lazy(() => import('../features/followup/SurveyForm.tsx'));
+const FollowupReferencePage = lazy(() => import('../features/followup/FollowupReferencePage.tsx'));
 const OutcomesPage = lazy(() => import('../features/outcomes/OutcomesPage.tsx'));
 const TrainingPage = lazy(() => import('../features/training/TrainingPage.tsx'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
@@ -100,6 +102,9 @@ const router = createBrowserRouter([
       { path: 'kasus/:id', element: only('cases', <CasePage />) },
       { path: 'rujukan', element: only('referrals', <ReferralsPage />) },
       { path: 'tindak-lanjut', element: only('followup', <FollowupPage />) },
+      { path: 'kasus/:id/survei/baru', element: only('followup', <SurveyFormPage />) },
+      { path: 'kasus/:id/survei/:surveyId/ubah', element: only('followup', <SurveyFormPage />) },
+      { path: 'referensi/upah-minimum', element: only('reference', <FollowupReferencePage />) },
       { path: 'capaian', element: only('outcomes', <OutcomesPage />) },
       { path: 'pelatihan', element: only('training', <TrainingPage />) },
       { path: 'unit', element: only('units', <UnitsPage />) },

@@ -4,6 +4,7 @@ import { IconCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatRupiah } from '../../lib/format.ts';
+import { CaseFollowup } from '../followup/CaseFollowup.tsx';
 import { useReference } from './api.ts';
 
 /** The nine ATENSI stages: done ones checked, the current one marked, each with the day it was entered. */
@@ -183,6 +184,8 @@ export function GlanceCards({ c }: { c: TCase }) {
           </Stack>
         )}
       </GlanceCard>
+      {/* Follow-up surveys and schedule (issue 6): owned by features/followup, a full-width row. */}
+      <CaseFollowup c={c} />
     </SimpleGrid>
   );
 }

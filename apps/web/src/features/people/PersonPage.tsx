@@ -8,6 +8,7 @@ import { useMe } from '../../app/auth.tsx';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { PersonCases } from '../cases/PersonCases.tsx';
+import { RoadmapPanel } from '../followup/RoadmapPanel.tsx';
 import { PEOPLE_WRITER_ROLES, usePerson } from './api.ts';
 import { ConsentPanel } from './ConsentPanel.tsx';
 import { DocumentsPanel } from './DocumentsPanel.tsx';
@@ -279,6 +280,8 @@ function PersonView({ p }: { p: TPerson }) {
 
       {/* Cases (issue 5): owned by features/cases; keep this edit to the one line. */}
       <PersonCases personId={p.id} />
+      {/* Roadmap and income (issue 6): owned by features/followup; keep this edit to the one line. */}
+      <RoadmapPanel personId={p.id} />
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { useMe } from '../../app/auth.tsx';
 import { PageTitle } from '../../app/Layout.tsx';
 import { notify } from '../../components/notify.ts';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
+import { FollowupReferenceLink } from '../followup/FollowupReferencePage.tsx';
 import { type EditableKind, type ReferenceRow, useReferenceData } from './api.ts';
 import { ReferenceForm } from './ReferenceForm.tsx';
 import { type Column, ReferenceList } from './ReferenceList.tsx';
@@ -160,6 +161,8 @@ export default function ReferencePage() {
       <Text size="sm" c="dimmed" maw={720}>
         {t('reference.intro')}
       </Text>
+      {/* Minimum wages and the roadmap ladder (issue 6): a page of features/followup. */}
+      <FollowupReferenceLink />
       {!isAdmin ? (
         <Alert variant="light" color="blue" icon={<IconInfoCircle aria-hidden />}>
           {t('reference.readOnly')}
