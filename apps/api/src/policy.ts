@@ -171,6 +171,46 @@ export const POLICY: Record<string, RoutePolicy> = {
     roles: { admin: 'all', operator_pusat: 'all', dpo: 'all', kepala_upt: 'unit', pekerja_sosial: 'unit' },
   },
   // ── Training (modules/training) ──
+  // The catalogue is reference data everyone reads; headquarters edits it. Cohorts belong to the unit that
+  // runs them: its social workers and head run them, outlet staff read; headquarters reads all.
+  // Everyone reads the catalogue; the graduates' income figures beside it are of the caller's unit.
+  'GET /api/v1/training/courses': {
+    access: 'roles',
+    roles: {
+      admin: 'all',
+      operator_pusat: 'all',
+      dpo: 'all',
+      kepala_upt: 'unit',
+      pekerja_sosial: 'unit',
+      petugas_ska: 'unit',
+      petugas_gudang: 'unit',
+    },
+  },
+  'POST /api/v1/training/courses': { access: 'roles', roles: { admin: 'all', operator_pusat: 'all' } },
+  'PUT /api/v1/training/courses/:code': { access: 'roles', roles: { admin: 'all', operator_pusat: 'all' } },
+  'GET /api/v1/training/cohorts': { access: 'roles', roles: { ...CASE_READERS, petugas_ska: 'unit' } },
+  'POST /api/v1/training/cohorts': { access: 'roles', roles: CASE_WORKERS },
+  'GET /api/v1/training/cohorts/:id': { access: 'roles', roles: { ...CASE_READERS, petugas_ska: 'unit' } },
+  'PUT /api/v1/training/cohorts/:id': { access: 'roles', roles: CASE_WORKERS },
+  'GET /api/v1/training/cohorts/:id/candidates': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/training/cohorts/:id/enrolments': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/training/cohorts/:id/sessions': { access: 'roles', roles: CASE_WORKERS },
+  'PUT /api/v1/training/cohorts/:id/sessions/:sessionId/attendance': { access: 'roles', roles: CASE_WORKERS },
+  'POST /api/v1/training/cohorts/:id/enrolments/:enrolmentId/assessment': {
+    access: 'roles',
+    roles: CASE_WORKERS,
+  },
+  'POST /api/v1/training/cohorts/:id/enrolments/:enrolmentId/complete': {
+    access: 'roles',
+    roles: CASE_WORKERS,
+  },
+  'POST /api/v1/training/cohorts/:id/enrolments/:enrolmentId/drop': { access: 'roles', roles: CASE_WORKERS },
+  'GET /api/v1/training/cohorts/:id/enrolments/:enrolmentId/certificate.pdf': {
+    access: 'roles',
+    roles: CASE_WORKERS,
+  },
+  // Anyone holding a certificate's code may check it; the answer names only initials.
+  'GET /api/v1/training/certificates/:code': { access: 'public' },
   // API documentation and the web UI's static files hold no data.
   'GET /docs*': { access: 'public' },
   'GET /*': { access: 'public' },

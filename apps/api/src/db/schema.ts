@@ -1181,3 +1181,158 @@ export const caseProgress = pgTable(
   ],
 );
 
+// ── Training (issue 6) ──────────────────────────────────────────────────────────────────────────────────
+
+/** The course catalogue (reference data): vocational and entrepreneurship courses, edited by headquarters. */
+export const course = pgTable(
+  'course',
+  {
+    code: text('code').primaryKey(),
+    /** vocational, entrepreneurship. */
+    kind: text('kind').notNull(),
+    nameId: text('name_id').notNull(),
+    nameEn: text('name_en').notNull(),
+    descriptionId: text('description_id'),
+    descriptionEn: text('description_en'),
+    hours: integer('hours').notNull(),
+    /** What a graduate can do, one line each, in Bahasa Indonesia and English (same order). */
+    competenciesId: text('competencies_id').array().notNull().default(sql`'{}'`),
+    competenciesEn: text('competencies_en').array().notNull().default(sql`'{}'`),
+    sortOrder: integer('sort_order').notNull().default(0),
+    isActive: boolean('is_active').notNull().default(true),
+    source: text('source').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('course_kind_ck', sql`${t.kind} in ('vocational','entrepreneurship')`),
+    check('course_hours_ck', sql`${t.hours} between 1 and 2000`),
+  ],
+);
+
+/** A run of a course at a unit: dates, trainer, place and how many it takes. */
+export const trainingCohort = pgTable(
+  'training_cohort',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    courseCode: text('course_code')
+      .notNull()
+      .references(() => course.code),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    trainer: text('trainer').notNull(),
+    place: text('place').notNull(),
+    capacity: integer('capacity').notNull(),
+    notes: text('notes'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('training_cohort_unit_idx').on(t.unitId, t.startsOn),
+    index('training_cohort_course_idx').on(t.courseCode),
+    check('training_cohort_dates_ck', sql`${t.endsOn} >= ${t.startsOn}`),
+    check('training_cohort_capacity_ck', sql`${t.capacity} between 1 and 500`),
+  ],
+);
+
+/** A person in a cohort, through a case at the cohort's unit; completion issues the certificate. */
+export const trainingEnrolment = pgTable(
+  'training_enrolment',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => trainingCohort.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseRecord.id),
+    /** enrolled, completed, dropped, failed (finished without passing). */
+    status: text('status').notNull().default('enrolled'),
+    enrolledOn: date('enrolled_on', { mode: 'string' }).notNull(),
+    /** Assessment: a score 0–100 and whether it passes. */
+    score: integer('score'),
+    passed: boolean('passed'),
+    assessedOn: date('assessed_on', { mode: 'string' }),
+    completedOn: date('completed_on', { mode: 'string' }),
+    /** Printed on the certificate; the public check looks it up. */
+    certificateCode: text('certificate_code'),
+    enrolledBy: uuid('enrolled_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('training_enrolment_cohort_person_uq').on(t.cohortId, t.personId),
+    index('training_enrolment_person_idx').on(t.personId, t.completedOn),
+    index('training_enrolment_completed_idx')
+      .on(t.unitId, t.completedOn)
+      .where(sql`${t.status} = 'completed'`),
+    uniqueIndex('training_enrolment_certificate_uq').on(t.certificateCode),
+    check('training_enrolment_status_ck', sql`${t.status} in ('enrolled','completed','dropped','failed')`),
+    check('training_enrolment_score_ck', sql`${t.score} is null or ${t.score} between 0 and 100`),
+    check(
+      'training_enrolment_completed_ck',
+      sql`(${t.status} = 'completed') = (${t.completedOn} is not null and ${t.certificateCode} is not null)`,
+    ),
+  ],
+);
+
+/** One meeting of a cohort. */
+export const trainingSession = pgTable(
+  'training_session',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => trainingCohort.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    topic: text('topic').notNull(),
+    hours: integer('hours').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('training_session_cohort_idx').on(t.cohortId, t.heldOn),
+    check('training_session_hours_ck', sql`${t.hours} between 1 and 24`),
+  ],
+);
+
+/** Who was present at a session (one row per enrolled person once attendance is taken). */
+export const trainingAttendance = pgTable(
+  'training_attendance',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSession.id),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => trainingEnrolment.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
+    present: boolean('present').notNull(),
+    recordedBy: uuid('recorded_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.enrolmentId] }),
+    index('training_attendance_enrolment_idx').on(t.enrolmentId),
+  ],
+);

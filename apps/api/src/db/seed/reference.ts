@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { cluster, ppksCategory, programme, serviceComponent, unit } from '../schema.ts';
 import { SYSTEM_ACTOR, withActorTransaction } from '../transaction.ts';
+import { seedCourses } from './courses.ts';
 import { readSeedCsv } from './csv.ts';
 
 const SRC_CLUSTERS =
@@ -14,6 +15,7 @@ const UNIT_TYPES = new Set(['balai_besar', 'balai', 'loka', 'sentra', 'sentra_te
 
 /** Load the reference data on an empty database; an existing database is left as its admins edited it. */
 export async function seedReferenceData(db: Db): Promise<{ seeded: boolean }> {
+  await seedCourses(db); // training catalogue (issue 6): its own check, so existing databases get it too
   const existing = await db.select({ n: count() }).from(cluster);
   if ((existing[0]?.n ?? 0) > 0) return { seeded: false };
   await withActorTransaction(db, SYSTEM_ACTOR, async (tx) => {

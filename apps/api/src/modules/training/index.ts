@@ -1,5 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../lib/deps.ts';
-
-// Placeholder: routes arrive with issue 6.
-export const trainingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async () => {};
+// Training owns the course catalogue (with graduates' income change from surveys), cohorts at a unit,
+// enrolment of the unit's people, sessions and attendance, assessment, completion and certificates.
+export { trainingRoutes } from './training.routes.ts';
