@@ -49,7 +49,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
             <span />
           )}
           {onRetry ? (
-            <Button size="xs" variant="light" color="red" onClick={onRetry}>
+            <Button size="xs" variant="filled" color="red.8" onClick={onRetry}>
               {t('error.retry')}
             </Button>
           ) : null}
