@@ -10,7 +10,7 @@ CREATE TABLE "case_progress" (
 	"latest_income" bigint,
 	"first_survey_on" date,
 	"latest_survey_on" date,
-	"level" integer DEFAULT 0 NOT NULL,
+	"level" integer DEFAULT -1 NOT NULL,
 	"independent_on" date,
 	"graduated_on" date,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -204,3 +204,56 @@ END;
 $$;
 --> statement-breakpoint
 ALTER FUNCTION atensi_set_person_level(uuid, integer, date, date) RESET ALL;
+--> statement-breakpoint
+-- The roadmap is person-wide, but cases, assessments, plans, services, tasks and trainings are scoped to the
+-- unit that holds them: the roadmap engine reads the person's facts across units through this definer, which
+-- returns only dates, scores, codes and reasons (no notes, no names) and only for a person the caller's unit
+-- may see (the same test as person_scope). training_enrolment arrives in 0021: read when present.
+CREATE OR REPLACE FUNCTION atensi_roadmap_facts(p_person uuid)
+RETURNS jsonb
+LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$
+DECLARE
+  v_unit uuid := NULLIF(current_setting('atensi.unit_id', true), '')::uuid;
+  v_out jsonb;
+  v_trainings jsonb := '[]'::jsonb;
+BEGIN
+  IF current_setting('atensi.scope', true) IS DISTINCT FROM 'all' AND NOT EXISTS (
+       SELECT 1 FROM public.person p WHERE p.id = p_person AND p.registered_unit_id = v_unit)
+     AND NOT EXISTS (
+       SELECT 1 FROM public.person_unit pu WHERE pu.person_id = p_person AND pu.unit_id = v_unit) THEN
+    RAISE EXCEPTION 'person % is not visible to the caller''s unit', p_person USING ERRCODE = '42501';
+  END IF;
+  IF to_regclass('public.training_enrolment') IS NOT NULL THEN
+    EXECUTE 'SELECT coalesce(jsonb_agg(e.completed_on ORDER BY e.completed_on), ''[]''::jsonb)
+               FROM public.training_enrolment e
+              WHERE e.person_id = $1 AND e.status = ''completed'' AND e.completed_on IS NOT NULL'
+      INTO v_trainings USING p_person;
+  END IF;
+  SELECT jsonb_build_object(
+    'cases', coalesce((SELECT jsonb_agg(jsonb_build_object('id', c.id, 'unitId', c.unit_id,
+                 'intakeDate', c.intake_date, 'terminationReason', c.termination_reason,
+                 'terminatedAt', c.terminated_at) ORDER BY c.intake_date)
+               FROM public.case_record c WHERE c.person_id = p_person), '[]'::jsonb),
+    'assessments', coalesce((SELECT jsonb_agg(jsonb_build_object('on', a.assessed_on, 'score', a.functioning_score)
+                 ORDER BY a.assessed_on, a.created_at)
+               FROM public.case_assessment a JOIN public.case_record c ON c.id = a.case_id
+              WHERE c.person_id = p_person), '[]'::jsonb),
+    'plans', coalesce((SELECT jsonb_agg((pl.approved_at AT TIME ZONE 'Asia/Jakarta')::date ORDER BY pl.approved_at)
+               FROM public.case_plan pl JOIN public.case_record c ON c.id = pl.case_id
+              WHERE c.person_id = p_person AND pl.approved_at IS NOT NULL), '[]'::jsonb),
+    'services', coalesce((SELECT jsonb_agg(jsonb_build_object('code', s.service_code, 'on', s.delivered_on)
+                 ORDER BY s.delivered_on)
+               FROM public.case_service s JOIN public.case_record c ON c.id = s.case_id
+              WHERE c.person_id = p_person AND s.reverses_id IS NULL
+                AND NOT EXISTS (SELECT 1 FROM public.case_service r WHERE r.reverses_id = s.id)), '[]'::jsonb),
+    'documentTasks', coalesce((SELECT jsonb_agg(jsonb_build_object('from', (t.created_at AT TIME ZONE 'Asia/Jakarta')::date,
+                 'doneOn', (t.done_at AT TIME ZONE 'Asia/Jakarta')::date))
+               FROM public.case_task t JOIN public.case_record c ON c.id = t.case_id
+              WHERE c.person_id = p_person AND t.kind = 'document'), '[]'::jsonb),
+    'trainings', v_trainings)
+  INTO v_out;
+  RETURN v_out;
+END;
+$$;
+--> statement-breakpoint
+ALTER FUNCTION atensi_roadmap_facts(uuid) RESET ALL;

@@ -160,6 +160,23 @@ export const POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/auth/sessions': { access: 'session' },
   'DELETE /api/v1/auth/sessions/:id': { access: 'session' },
   // ── Follow-up: surveys, schedules, minimum wages, roadmap (modules/followup) ──
+  // Surveys hold income (audited reads): the case team records them for its unit's cases; headquarters
+  // reads. Minimum wages and the ladder are reference data everyone reads and admin edits.
+  'POST /api/v1/surveys': { access: 'roles', roles: CASE_WORKERS },
+  'GET /api/v1/surveys/due': { access: 'roles', roles: CASE_READERS },
+  'GET /api/v1/surveys/:id': { access: 'roles', roles: CASE_READERS },
+  'PUT /api/v1/surveys/:id': { access: 'roles', roles: CASE_WORKERS },
+  'DELETE /api/v1/surveys/:id': { access: 'roles', roles: CASE_WORKERS },
+  'GET /api/v1/people/:id/surveys': { access: 'roles', roles: CASE_READERS },
+  'GET /api/v1/people/:id/roadmap': { access: 'roles', roles: CASE_READERS },
+  'GET /api/v1/roadmap/levels': { access: 'roles', roles: everyRole('all') },
+  'PUT /api/v1/roadmap/levels': { access: 'roles', roles: { admin: 'all' } },
+  'GET /api/v1/cases/:id/survey-schedule': { access: 'roles', roles: CASE_READERS },
+  'POST /api/v1/cases/:id/survey-schedule/default': { access: 'roles', roles: CASE_WORKERS },
+  'PUT /api/v1/cases/:id/survey-schedule': { access: 'roles', roles: CASE_WORKERS },
+  'GET /api/v1/minimum-wages': { access: 'roles', roles: everyRole('all') },
+  'GET /api/v1/minimum-wages/lookup': { access: 'roles', roles: CASE_READERS },
+  'PUT /api/v1/minimum-wages': { access: 'roles', roles: { admin: 'all' } },
   // ── Outcomes (modules/outcomes) ──
   // Headquarters reads every unit's figures; a unit's head and social workers their own unit's.
   'GET /api/v1/outcomes': {

@@ -1168,8 +1168,8 @@ export const caseProgress = pgTable(
     latestIncome: bigint('latest_income', { mode: 'number' }),
     firstSurveyOn: date('first_survey_on', { mode: 'string' }),
     latestSurveyOn: date('latest_survey_on', { mode: 'string' }),
-    /** The person's current roadmap level (0 = none reached yet). */
-    level: integer('level').notNull().default(0),
+    /** The person's current roadmap level: -1 while none is reached (0 is the ladder's first level). */
+    level: integer('level').notNull().default(-1),
     /** When the person first reached the level of independence (income at the minimum wage, basic needs). */
     independentOn: date('independent_on', { mode: 'string' }),
     graduatedOn: date('graduated_on', { mode: 'string' }),

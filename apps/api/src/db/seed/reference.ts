@@ -4,6 +4,7 @@ import { cluster, ppksCategory, programme, serviceComponent, unit } from '../sch
 import { SYSTEM_ACTOR, withActorTransaction } from '../transaction.ts';
 import { seedCourses } from './courses.ts';
 import { readSeedCsv } from './csv.ts';
+import { seedFollowupDefaults } from './followup.ts';
 
 const SRC_CLUSTERS =
   'shared/data/clusters.csv (ATENSI target clusters, Permensos 7/2021 and the 2022 Sentra set)';
@@ -16,6 +17,7 @@ const UNIT_TYPES = new Set(['balai_besar', 'balai', 'loka', 'sentra', 'sentra_te
 /** Load the reference data on an empty database; an existing database is left as its admins edited it. */
 export async function seedReferenceData(db: Db): Promise<{ seeded: boolean }> {
   await seedCourses(db); // training catalogue (issue 6): its own check, so existing databases get it too
+  await seedFollowupDefaults(db); // minimum wages and the roadmap ladder (issue 6): each when its table is empty
   const existing = await db.select({ n: count() }).from(cluster);
   if ((existing[0]?.n ?? 0) > 0) return { seeded: false };
   await withActorTransaction(db, SYSTEM_ACTOR, async (tx) => {

@@ -1,5 +1,5 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../lib/deps.ts';
-
-// Placeholder: routes arrive with issue 6.
-export const followupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async () => {};
+// Follow-up owns what happens until a person is independent: income surveys and their schedule per case,
+// regional minimum wages, the roadmap ladder, each person's milestones and case progress for the outcomes.
+export { followupRoutes } from './followup.routes.ts';
+export { recordOutletIncome } from './outlet.ts';
+export { recomputePerson } from './roadmap.service.ts';
