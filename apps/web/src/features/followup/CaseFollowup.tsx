@@ -21,14 +21,20 @@ import { useMe } from '../../app/auth.tsx';
 import { notify } from '../../components/notify.ts';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { formatRupiah } from '../../lib/format.ts';
-import { SURVEY_WRITER_ROLES, useCaseSchedule, useCaseSurveys, usePutSchedule } from './api.ts';
+import {
+  SURVEY_WRITER_ROLES,
+  useCaseSchedule,
+  useCaseSurveys,
+  useDefaultSchedule,
+  usePutSchedule,
+} from './api.ts';
 import { day, SaveError } from './parts.tsx';
 
 const STATUS_COLOR: Record<TScheduleEntry['status'], string> = {
-  done: 'teal.9',
-  overdue: 'red.9',
-  due: 'blue.9',
-  upcoming: 'gray.7',
+  done: 'teal',
+  overdue: 'red',
+  due: 'blue',
+  upcoming: 'gray',
 };
 
 /**
@@ -39,7 +45,8 @@ export function CaseFollowup({ c }: { c: TCase }) {
   const { t } = useTranslation();
   const me = useMe().data;
   const schedule = useCaseSchedule(c.id);
-  const surveys = useCaseSurveys(c.id);
+  const surveys = useCaseSurveys(c.id, c.person.id);
+  const makeDefault = useDefaultSchedule(c.id);
   const [editing, setEditing] = useState(false);
   const canRecord = Boolean(me && SURVEY_WRITER_ROLES.includes(me.role)) && c.stage !== 'closed';
   return (
@@ -95,9 +102,22 @@ export function CaseFollowup({ c }: { c: TCase }) {
               onReload={() => void schedule.refetch()}
             />
           ) : schedule.data.items.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('followup.caseSection.noSchedule')}
-            </Text>
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm" c="dimmed">
+                {t('followup.caseSection.noSchedule')}
+              </Text>
+              {schedule.data.canEdit && canRecord ? (
+                <Button
+                  size="xs"
+                  variant="light"
+                  loading={makeDefault.isPending}
+                  onClick={() => makeDefault.mutate()}
+                >
+                  {t('followup.caseSection.createDefault')}
+                </Button>
+              ) : null}
+              {makeDefault.error ? <ErrorState error={makeDefault.error} /> : null}
+            </Stack>
           ) : (
             <Stack
               component="ul"
@@ -113,7 +133,12 @@ export function CaseFollowup({ c }: { c: TCase }) {
                   <Text size="sm">
                     {day(s.dueOn)} · {t(`followup.kinds.${s.kind}`)}
                   </Text>
-                  <Badge variant="light" color={STATUS_COLOR[s.status]} style={{ textTransform: 'none' }}>
+                  <Badge
+                    variant="light"
+                    c="dark.8"
+                    color={STATUS_COLOR[s.status]}
+                    style={{ textTransform: 'none' }}
+                  >
                     {s.status === 'done' && s.surveyedOn
                       ? t('followup.caseSection.fulfilled', { date: day(s.surveyedOn) })
                       : t(`followup.scheduleStatus.${s.status}`)}

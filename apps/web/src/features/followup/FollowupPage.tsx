@@ -67,7 +67,7 @@ export default function FollowupPage() {
               : t('followup.due.title')}
           </Text>
           {overdue ? (
-            <Badge color="red.9" variant="light">
+            <Badge color="red" variant="light" c="dark.8">
               {t('followup.due.overdueOnPage', { count: overdue })}
             </Badge>
           ) : null}

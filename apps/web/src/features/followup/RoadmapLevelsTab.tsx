@@ -49,12 +49,12 @@ export function RoadmapLevelsTab({ isAdmin }: { isAdmin: boolean }) {
                 {t('followup.roadmap.levelN', { level: l.level })} · {name(l)}
               </Title>
               {l.isIndependence ? (
-                <Badge size="sm" variant="light" color="teal.9">
+                <Badge size="sm" variant="light" c="dark.8" color="teal">
                   {t('followup.admin.independence')}
                 </Badge>
               ) : null}
               {l.isGraduation ? (
-                <Badge size="sm" variant="light" color="grape.9">
+                <Badge size="sm" variant="light" c="dark.8" color="grape">
                   {t('followup.admin.graduation')}
                 </Badge>
               ) : null}

@@ -1,15 +1,18 @@
 import type { TPersonRoadmap } from '@atensi/contracts';
 import { Badge, Box, Card, Group, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconTrophy } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api-client.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.tsx';
 import { usePersonRoadmap } from './api.ts';
 import { CriteriaList } from './criteria.tsx';
-import { IncomeChart } from './IncomeChart.tsx';
 import { day } from './parts.tsx';
 
 type Level = TPersonRoadmap['levels'][number];
+
+// The chart library is large: load it only when a person with surveys is shown.
+const IncomeChart = lazy(() => import('./IncomeChart.tsx').then((m) => ({ default: m.IncomeChart })));
 
 /**
  * A person's roadmap (on the person page): the ladder with the level they stand on, when each was reached
@@ -72,8 +75,9 @@ function RoadmapView({ r }: { r: TPersonRoadmap }) {
         ) : null}
         {r.graduatedOn ? (
           <Badge
-            color="teal.9"
+            color="teal"
             variant="light"
+            c="dark.8"
             leftSection={<IconTrophy size={12} aria-hidden />}
             style={{ textTransform: 'none' }}
           >
@@ -118,15 +122,17 @@ function RoadmapView({ r }: { r: TPersonRoadmap }) {
       {series.length === 0 ? (
         <EmptyState text={t('followup.roadmap.empty')} />
       ) : (
-        <IncomeChart
-          lowerRatio={lowerRatio ?? null}
-          points={series.map((s) => ({
-            date: s.surveyedOn,
-            income: s.monthlyIncome,
-            minimumWage: s.minimumWage,
-            kind: s.minimumWageKind,
-          }))}
-        />
+        <Suspense fallback={<LoadingState rows={4} />}>
+          <IncomeChart
+            lowerRatio={lowerRatio ?? null}
+            points={series.map((s) => ({
+              date: s.surveyedOn,
+              income: s.monthlyIncome,
+              minimumWage: s.minimumWage,
+              kind: s.minimumWageKind,
+            }))}
+          />
+        </Suspense>
       )}
     </Stack>
   );

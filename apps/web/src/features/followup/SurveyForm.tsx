@@ -112,7 +112,7 @@ const optionalNumber = (v: number | string): number | null => (v === '' ? null :
 export default function SurveyFormPage() {
   const { id = '', surveyId } = useParams();
   const c = useCase(id);
-  const surveys = useCaseSurveys(id);
+  const surveys = useCaseSurveys(id, c.data?.person.id);
   const schedule = useCaseSchedule(id);
   // The form's first state depends on the schedule and the latest survey: wait for both.
   if (c.isPending || surveys.isPending || schedule.isPending) return <LoadingState />;

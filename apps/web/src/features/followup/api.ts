@@ -28,7 +28,7 @@ export const incomeField = (s: TIncomeSource) =>
   `income${s[0]?.toUpperCase()}${s.slice(1)}` as `income${Capitalize<TIncomeSource>}`;
 
 const KEY = ['followup'] as const;
-const caseSurveysKey = (caseId: string) => [...KEY, 'case', caseId, 'surveys'] as const;
+const personSurveysKey = (personId: string) => [...KEY, 'person', personId, 'surveys'] as const;
 const scheduleKey = (caseId: string) => [...KEY, 'case', caseId, 'schedule'] as const;
 const roadmapKey = (personId: string) => [...KEY, 'roadmap', personId] as const;
 
@@ -44,11 +44,13 @@ export function useDueSurveys({ mine, offset }: { mine: boolean; offset: number 
   });
 }
 
-export function useCaseSurveys(caseId: string) {
+/** A case's surveys, newest first: the person's surveys (the API lists them per person) of this case. */
+export function useCaseSurveys(caseId: string, personId: string | undefined) {
   return useQuery({
-    queryKey: caseSurveysKey(caseId),
-    queryFn: () => api<TSurveyList>('/surveys', { query: { case: caseId } }),
-    enabled: Boolean(caseId),
+    queryKey: personSurveysKey(personId ?? ''),
+    queryFn: () => api<TSurveyList>(`/people/${personId}/surveys`),
+    enabled: Boolean(personId),
+    select: (list) => ({ items: list.items.filter((s) => s.caseId === caseId) }),
   });
 }
 
@@ -57,6 +59,18 @@ export function useCaseSchedule(caseId: string) {
     queryKey: scheduleKey(caseId),
     queryFn: () => api<TCaseSchedule>(`/cases/${caseId}/survey-schedule`),
     enabled: Boolean(caseId),
+  });
+}
+
+/** Add what the default schedule lacks (intake; after termination, the after-care surveys). */
+export function useDefaultSchedule(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<TCaseSchedule>(`/cases/${caseId}/survey-schedule/default`, { method: 'POST' }),
+    onSuccess: (s) => {
+      queryClient.setQueryData(scheduleKey(caseId), s);
+      void queryClient.invalidateQueries({ queryKey: [...KEY, 'due'] });
+    },
   });
 }
 
@@ -93,7 +107,7 @@ export function useSaveSurvey(caseId: string, personId: string) {
         ? api<TSurveySaved>(`/surveys/${v.surveyId}`, { method: 'PUT', body: v.body })
         : api<TSurveySaved>('/surveys', { method: 'POST', body: v.body }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: caseSurveysKey(caseId) });
+      void queryClient.invalidateQueries({ queryKey: personSurveysKey(personId) });
       void queryClient.invalidateQueries({ queryKey: scheduleKey(caseId) });
       void queryClient.invalidateQueries({ queryKey: roadmapKey(personId) });
       void queryClient.invalidateQueries({ queryKey: [...KEY, 'due'] });

@@ -47,7 +47,8 @@ export function criterionText(c: TCriterion, t: TFunction): string {
   }
 }
 
-const STATUS_COLOR = { met: 'teal.9', not_met: 'gray.7', unknown: 'orange.9' } as const;
+// Filled, dark shades: white text at 4.5:1 or more on any background the list sits on (a highlighted step).
+const STATUS_COLOR = { met: 'teal.9', not_met: 'gray.7', unknown: 'grape.9' } as const;
 
 /** Evidence values whose text is an option of a list with its own labels. */
 const ENUM_LABELS: Partial<Record<string, string>> = {
@@ -100,7 +101,7 @@ export function CriteriaList({
           // biome-ignore lint/suspicious/noArrayIndexKey: a level may repeat a kind with other parameters
           <List.Item key={`${r.criterion.kind}-${i}`}>
             <Group gap={6} wrap="nowrap" align="flex-start">
-              <Badge size="sm" variant="light" color={STATUS_COLOR[r.status]} style={{ flexShrink: 0 }}>
+              <Badge size="sm" variant="filled" color={STATUS_COLOR[r.status]} style={{ flexShrink: 0 }}>
                 {t(`followup.status.${r.status}`)}
               </Badge>
               <div style={{ minWidth: 0 }}>

@@ -163,6 +163,7 @@ export const followupEn: Shape<typeof followupId> = {
     dueOn: 'Due',
     kind: 'Kind',
     edit: 'Edit',
+    createDefault: 'Create the default schedule',
     editSchedule: 'Edit schedule',
     editSurvey: 'Edit survey of {{date}}',
     removeEntry: 'Remove entry {{n}}',

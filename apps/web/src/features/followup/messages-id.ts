@@ -160,6 +160,7 @@ export const followupId = {
     dueOn: 'Jatuh tempo',
     kind: 'Jenis',
     edit: 'Ubah',
+    createDefault: 'Buat jadwal bawaan',
     editSchedule: 'Ubah jadwal',
     editSurvey: 'Ubah survei {{date}}',
     removeEntry: 'Hapus jadwal ke-{{n}}',
