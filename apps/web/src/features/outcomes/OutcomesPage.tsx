@@ -262,7 +262,11 @@ function FiguresTable({
     </Table.Tr>
   );
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer
+      minWidth={860}
+      // A phone scrolls the table sideways: the region takes keyboard focus so it can be scrolled without a mouse.
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('outcomes.table.caption') } }}
+    >
       <Table striped withTableBorder data-testid="outcomes-table">
         <Table.Caption>{t('outcomes.table.caption')}</Table.Caption>
         <Table.Thead>
