@@ -184,6 +184,10 @@ export type SearchRow = {
   name_norm: string;
 };
 
+type BaseRow = Omit<SearchRow, 'area_name' | 'unit_code' | 'unit_name' | 'aliases' | 'clusters'>;
+const SEARCH_COLUMNS = sql`p.id, p.full_name, p.nik, p.sex, p.birth_date::text as birth_date, p.name_norm,
+  p.registered_unit_id as unit_id, p.area_code`;
+
 /** One page of people, and how many match (counted up to `countCap`). */
 export async function searchPeople(
   db: Tx,
@@ -195,11 +199,10 @@ export async function searchPeople(
 ): Promise<{ rows: SearchRow[]; total: number }> {
   const scoreExpr = score ?? sql`null::real`;
   const order = score ? sql`score desc, p.id` : sql`p.name_norm collate "C", p.id`;
-  const rows = await queryRows<SearchRow>(
+  const rows = await queryRows<BaseRow>(
     db,
     sql`select * from (
-          select p.id, p.full_name, p.nik, p.sex, p.birth_date::text as birth_date, p.name_norm,
-                 ${scoreExpr} as score, p.registered_unit_id as unit_id, p.area_code
+          select ${SEARCH_COLUMNS}, ${scoreExpr} as score
           from person p
           where ${where}
         ) p
@@ -207,6 +210,47 @@ export async function searchPeople(
         order by ${order}
         limit ${limit + 1}`,
   );
+  const counted = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select 1 from person p where ${where} limit ${countCap + 1}) c`,
+  );
+  return { rows: await decorate(db, rows), total: counted[0]?.n ?? 0 };
+}
+
+/**
+ * One unit's people in name order without a search text (a listing, perhaps filtered): the people it
+ * registered, read in name order from (registered_unit_id, name_norm, id) and stopping when the page is
+ * full, merged with the few it serves or was referred that another unit registered. Reading the unit's
+ * links as one set would fetch and sort every one of its people for each page.
+ */
+export async function listUnitPeople(
+  db: Tx,
+  unitId: string,
+  where: SQL,
+  after: SQL | null,
+  limit: number,
+  countCap: number,
+): Promise<{ rows: SearchRow[]; total: number }> {
+  const own = sql`p.registered_unit_id = ${unitId}::uuid`;
+  const linked = sql`p.registered_unit_id <> ${unitId}::uuid and p.id in (
+      select pu.person_id from person_unit pu where pu.unit_id = ${unitId}::uuid and pu.reason <> 'registered')`;
+  const cond = (part: SQL) => sql`${part} and ${where}${after ? sql` and ${after}` : sql``}`;
+  const branch = (part: SQL) =>
+    sql`(select ${SEARCH_COLUMNS}, null::real as score from person p where ${cond(part)}
+         order by p.name_norm collate "C", p.id limit ${limit + 1})`;
+  const rows = await queryRows<BaseRow>(
+    db,
+    sql`select * from (${branch(own)} union all ${branch(linked)}) p
+        order by p.name_norm collate "C", p.id limit ${limit + 1}`,
+  );
+  const capped = (part: SQL) =>
+    sql`(select count(*)::int from (select 1 from person p where ${part} and ${where} limit ${countCap + 1}) c)`;
+  const counted = await queryRows<{ n: number }>(db, sql`select ${capped(own)} + ${capped(linked)} as n`);
+  return { rows: await decorate(db, rows), total: counted[0]?.n ?? 0 };
+}
+
+/** A page's area and unit names, aliases and clusters, read for its ids only. */
+async function decorate(db: Tx, rows: BaseRow[]): Promise<SearchRow[]> {
   const ids = rows.map((r) => r.id);
   const extra =
     ids.length === 0
@@ -230,24 +274,17 @@ export async function searchPeople(
               )})`,
         );
   const byId = new Map(extra.map((e) => [e.id, e]));
-  const counted = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from (select 1 from person p where ${where} limit ${countCap + 1}) c`,
-  );
-  return {
-    rows: rows.map((r) => {
-      const e = byId.get(r.id);
-      return {
-        ...r,
-        area_name: e?.area_name ?? null,
-        unit_code: e?.unit_code ?? '',
-        unit_name: e?.unit_name ?? '',
-        aliases: e?.aliases ?? [],
-        clusters: e?.clusters ?? [],
-      };
-    }),
-    total: counted[0]?.n ?? 0,
-  };
+  return rows.map((r) => {
+    const e = byId.get(r.id);
+    return {
+      ...r,
+      area_name: e?.area_name ?? null,
+      unit_code: e?.unit_code ?? '',
+      unit_name: e?.unit_name ?? '',
+      aliases: e?.aliases ?? [],
+      clusters: e?.clusters ?? [],
+    };
+  });
 }
 
 export async function insertPerson(db: Tx, values: PersonInsert): Promise<PersonRow> {

@@ -656,7 +656,18 @@ export async function searchPeople(
     };
     nameTier ??= 'fuzzy';
   }
-  if (q.unit) {
+  // A listing of one unit's people without a search text reads them in name order by the unit (see
+  // listUnitPeople): the actor's own unit, or the unit headquarters filters on.
+  const listedUnit =
+    !nameTier && !/^[0-9]{4,16}$/.test(digits)
+      ? ctx.scope === 'all'
+        ? (q.unit ?? null)
+        : ctx.actor.unitId && (!q.unit || q.unit === ctx.actor.unitId)
+          ? ctx.actor.unitId
+          : null
+      : null;
+  if (listedUnit) conds.splice(conds.indexOf(unitScope), 1);
+  else if (q.unit) {
     conds.push(
       sql`(p.registered_unit_id = ${q.unit}::uuid or exists (select 1 from person_unit pu2 where pu2.person_id = p.id and pu2.unit_id = ${q.unit}::uuid))`,
     );
@@ -683,6 +694,8 @@ export async function searchPeople(
   // Past 1,000 the list says "1.000+": an exact count of a common name costs more than the page.
   const countCap = 1_000;
   const run = (tier: 'prefix' | 'fuzzy' | undefined) => {
+    if (listedUnit)
+      return repo.listUnitPeople(ctx.db, listedUnit, sql.join(conds, sql` and `), byName, q.limit, countCap);
     const name = tier && nameConds ? [tier === 'prefix' ? nameConds.prefix : nameConds.fuzzy] : [];
     const score = tier === 'fuzzy' && nameConds ? nameConds.score : null;
     const where = sql.join([...conds, ...name], sql` and `);

@@ -360,3 +360,57 @@ describe('specific (sensitive) data', () => {
     expect(stale.statusCode).toBe(409);
   });
 });
+
+// Last: it links a person of one unit to another, which the scope tests above must not see.
+describe('listing a unit', () => {
+  it("lists a unit's people in name order with those another unit registered but this one serves", async () => {
+    const served = await t.request(as('peksos.handayani'), {
+      method: 'POST',
+      url: '/api/v1/people',
+      payload: {
+        fullName: 'Aan Kurniawan',
+        sex: 'L',
+        birthDate: '1990-02-02',
+        noNikReason: 'belum punya KTP',
+        confirmNew: true,
+      },
+    });
+    expect(served.statusCode).toBe(201);
+    const servedId = served.json().id as string;
+    const ids = (r: { items: { id: string }[] }) => r.items.map((p) => p.id);
+    expect(ids((await get('peksos.soeharso', '/api/v1/people?limit=100')).json())).not.toContain(servedId);
+    const [soeharso] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`select id from unit where code = 'SOEHARSO'`,
+    );
+    await queryRows(
+      t.database.db,
+      sql`insert into person_unit (person_id, unit_id, reason) values (${servedId}::uuid, ${soeharso?.id}::uuid, 'serves')`,
+    );
+    const all = (await get('peksos.soeharso', '/api/v1/people?limit=100')).json();
+    // "Aan …" sorts first: the linked person comes before the unit's own people, and is counted.
+    expect(all.items[0].id).toBe(servedId);
+    expect(all.items[0].registeredUnit.code).toBe('HANDAYANI');
+    const names = all.items.map((p: { fullName: string }) => p.fullName.toLowerCase());
+    expect(names).toEqual([...names].sort());
+    expect(all.total).toBe(all.items.length);
+    // Page by page, one at a time, gives the same list.
+    const paged: string[] = [];
+    let cursor = '';
+    for (let i = 0; i < all.items.length + 1; i++) {
+      const page = (
+        await get('peksos.soeharso', `/api/v1/people?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      paged.push(...ids(page));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(paged).toEqual(ids(all));
+    // Headquarters filtering on the unit sees the same people; filters still apply.
+    const hq = (await get('pusat', `/api/v1/people?unit=${soeharso?.id}&limit=100`)).json();
+    expect(ids(hq)).toEqual(ids(all));
+    const men = (await get('peksos.soeharso', '/api/v1/people?sex=L&limit=100')).json();
+    expect(ids(men)).toContain(servedId);
+    expect(men.items.every((p: { sex: string }) => p.sex === 'L')).toBe(true);
+  });
+});
