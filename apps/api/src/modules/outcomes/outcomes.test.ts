@@ -281,3 +281,40 @@ describe('GET /api/v1/outcomes/export.xlsx', () => {
     expect(rows.map((r) => r[1])).toEqual(['Unit', expect.stringMatching(/Soeharso/i), 'All']);
   });
 });
+
+describe('surveys recorded through the follow-up API', () => {
+  it('move the figures in the same transaction, and the tally still equals the cases', async () => {
+    await newCase('peksos.soeharso', 'F', '3372010505800016', ['family'], '2025-02-03');
+    const base = {
+      caseId: ids.F,
+      workStatus: 'self_employed',
+      housing: 'rent',
+      hasNik: true,
+      hasKk: true,
+      hasBirthCertificate: true,
+      hasHealthInsurance: true,
+      childrenInSchool: 'not_applicable',
+    };
+    for (const [surveyedOn, kind, income] of [
+      ['2025-02-05', 'intake', 400_000],
+      ['2025-08-05', 'termination', 2_400_000],
+    ] as const) {
+      const res = await t.request(c['peksos.soeharso'] ?? '', {
+        method: 'POST',
+        url: '/api/v1/surveys',
+        payload: { ...base, surveyedOn, kind, incomeBusiness: income },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const tally = (await get('pusat', `/api/v1/outcomes?unit=${units.SOEHARSO}`)).json();
+    // First incomes 0, 400 000, 500 000, 1 000 000; latest 2 000 000, 2 400 000, 3 000 000, 4 000 000.
+    expect(tally.total).toMatchObject({
+      followed: 4,
+      medianFirstIncome: 450_000,
+      medianLatestIncome: 2_700_000,
+    });
+    const cases = (await get('pusat', `/api/v1/outcomes?unit=${units.SOEHARSO}&from=2000-01-01`)).json();
+    expect(cases.total).toEqual(tally.total);
+    expect(cases.rows).toEqual(tally.rows);
+  });
+});
