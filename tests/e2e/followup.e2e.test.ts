@@ -248,6 +248,59 @@ describe('follow-up until independent', () => {
       total: 'Rp 300.000',
     });
     await page.getByTestId('case-surveys').getByText('20 Mei 2025 · Rp 300.000').waitFor();
+
+    // The worker plans an extra visit on the schedule.
+    const section = page.getByTestId('case-followup');
+    await section.getByRole('button', { name: 'Ubah jadwal' }).click();
+    await section.getByRole('button', { name: 'Tambah jadwal' }).click();
+    await section.getByLabel('Jatuh tempo').last().fill('2027-02-01');
+    await section.getByRole('button', { name: 'Simpan jadwal' }).click();
+    await page.getByText('Jadwal survei tersimpan.').first().waitFor();
+    await section.getByTestId('case-schedule').getByText('1 Februari 2027 · Tindak lanjut').waitFor();
+
+    // Someone else corrects the survey while the worker edits it: the save is refused and explained.
+    await section.getByRole('link', { name: 'Ubah survei 20 Mei 2025' }).click();
+    await page.getByRole('heading', { name: 'Ubah survei', level: 1 }).waitFor();
+    const list = await ok('GET', `/api/v1/people/${personId}/surveys`);
+    const s = (list.items as Record<string, unknown>[]).find((x) => x.surveyedOn === '2025-05-20');
+    const fields = [
+      'surveyedOn',
+      'kind',
+      'incomeWages',
+      'incomeBusiness',
+      'incomeTransfers',
+      'incomeAid',
+      'incomeOutlet',
+      'incomeOther',
+      'workStatus',
+      'hasBusiness',
+      'businessTurnover',
+      'businessEmployees',
+      'savings',
+      'hasBankAccount',
+      'housing',
+      'socialFunctioningScore',
+      'hasNik',
+      'hasKk',
+      'hasBirthCertificate',
+      'hasHealthInsurance',
+      'childrenInSchool',
+      'version',
+    ];
+    await ok('PUT', `/api/v1/surveys/${s?.id}`, {
+      ...Object.fromEntries(fields.map((f) => [f, s?.[f]])),
+      notes: 'Dikoreksi oleh kepala UPT',
+    });
+    await page.getByLabel(/^Catatan survei/).fill('Sudah punya KTP elektronik');
+    await page.getByRole('button', { name: 'Simpan survei' }).click();
+    await page.getByText('Survei ini baru saja diubah orang lain.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Muat ulang' }).click();
+    await expect
+      .poll(() => page.getByLabel(/^Catatan survei/).inputValue())
+      .toBe('Dikoreksi oleh kepala UPT');
+    await page.getByLabel(/^Catatan survei/).fill('Sudah punya KTP elektronik');
+    await page.getByRole('button', { name: 'Simpan survei' }).click();
+    await page.waitForURL(`${server.url}/kasus/${caseId}`);
     await openPerson();
     expect(await currentLevel()).toContain('Tingkat 1 · Pulih');
     await page
