@@ -453,6 +453,33 @@ describe('survey schedules', () => {
     expect(done[0]?.done_at).not.toBeNull();
     const dueAfter = await call('peksos.soeharso', 'GET', '/api/v1/surveys/due?overdue=true&worker=me');
     expect(dueAfter.json().items.some((x: { caseId: string }) => x.caseId === other.caseId)).toBe(false);
+    // Deleting the survey (recorded in error) makes the entry due again and reopens its task, audited.
+    const sid = s.json().survey.id;
+    const stale = await call('peksos.soeharso', 'DELETE', `/api/v1/surveys/${sid}?version=9`);
+    expect(stale.statusCode).toBe(409);
+    expect((await call('peksos.handayani', 'DELETE', `/api/v1/surveys/${sid}?version=1`)).statusCode).toBe(
+      404,
+    );
+    const del = await call('peksos.soeharso', 'DELETE', `/api/v1/surveys/${sid}?version=1`);
+    expect(del.statusCode).toBe(200);
+    expect((await call('peksos.soeharso', 'GET', `/api/v1/surveys/${sid}`)).statusCode).toBe(404);
+    const again = await call('peksos.soeharso', 'GET', `/api/v1/cases/${other.caseId}/survey-schedule`);
+    expect(again.json().items[0]).toMatchObject({ status: 'overdue', surveyId: null });
+    const reopened = await queryRows<{ done_at: Date | null }>(
+      t.database.db,
+      sql`select done_at from case_task where id = ${taskId}::uuid`,
+    );
+    expect(reopened[0]?.done_at).toBeNull();
+    expect(
+      await count(
+        sql`select count(*)::int as n from audit_event where entity = 'survey' and action = 'delete' and entity_id = ${sid}`,
+      ),
+    ).toBe(1);
+    const progress = await queryRows<{ survey_count: number }>(
+      t.database.db,
+      sql`select survey_count from case_progress where case_id = ${other.caseId}::uuid`,
+    );
+    expect(progress[0]?.survey_count).toBe(0);
   });
 
   it('schedules termination and after-care at 3, 6, 9 and 12 months once terminated, and edits open entries', async () => {

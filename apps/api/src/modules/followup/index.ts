@@ -3,3 +3,4 @@
 export { followupRoutes } from './followup.routes.ts';
 export { recordOutletIncome } from './outlet.ts';
 export { recomputePerson } from './roadmap.service.ts';
+export { ensureCaseSurveySchedule } from './schedule.service.ts';

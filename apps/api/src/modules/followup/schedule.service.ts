@@ -140,6 +140,14 @@ export async function ensureDefaultSchedule(ctx: Ctx, c: CaseRow): Promise<void>
     for (const m of AFTERCARE_MONTHS) await addEntry(ctx, c, 'followup', addMonths(c.terminated_at, m));
 }
 
+/**
+ * For the cases module: call after a case is terminated (same transaction) so the termination and
+ * after-care surveys are scheduled and their tasks appear at once, not only at the next survey.
+ */
+export async function ensureCaseSurveySchedule(ctx: Ctx, caseId: string): Promise<void> {
+  await ensureDefaultSchedule(ctx, await loadCase(ctx, caseId, true));
+}
+
 export async function getSchedule(ctx: Ctx, caseId: string): Promise<TCaseSchedule> {
   const c = await loadCase(ctx, caseId);
   const t = today();
