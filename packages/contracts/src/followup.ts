@@ -112,6 +112,14 @@ export type TSurvey = z.infer<typeof ZSurvey>;
 export const ZSurveyList = z.object({ items: z.array(ZSurvey).describe('Newest first') });
 export type TSurveyList = z.infer<typeof ZSurveyList>;
 
+/** What deleting a survey changed on the roadmap. */
+export const ZRoadmapChange = z.object({
+  level: z.number().int().nullable().describe("The person's level now; null when no level is reached"),
+  reached: z.array(z.number().int()).describe('Levels newly reached by this change'),
+  revoked: z.array(z.number().int()).describe('Levels whose milestone this change revoked'),
+});
+export type TRoadmapChange = z.infer<typeof ZRoadmapChange>;
+
 /** What saving a survey changed on the roadmap (so the form can say "reached level 3"). */
 export const ZSurveySaved = z.object({
   survey: ZSurvey,

@@ -16,6 +16,7 @@ import {
   ZPutMinimumWageRequest,
   ZPutRoadmapLevelsRequest,
   ZPutScheduleRequest,
+  ZRoadmapChange,
   ZRoadmapLevelList,
   ZSurvey,
   ZSurveyList,
@@ -34,11 +35,6 @@ import * as wages from './wages.service.ts';
 
 const errors = { 400: ZError, 401: ZError, 403: ZError, 404: ZError, 409: ZError };
 const ZSurveyIdParams = z.object({ id: ZUuid }).strict();
-const ZRoadmapChange = z.object({
-  level: z.number().int().nullable(),
-  reached: z.array(z.number().int()),
-  revoked: z.array(z.number().int()),
-});
 const tags = ['followup'];
 
 export const followupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
