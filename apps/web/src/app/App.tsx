@@ -28,6 +28,8 @@ const SurveyFormPage = lazy(() => import('../features/followup/SurveyForm.tsx'))
 const FollowupReferencePage = lazy(() => import('../features/followup/FollowupReferencePage.tsx'));
 const OutcomesPage = lazy(() => import('../features/outcomes/OutcomesPage.tsx'));
 const TrainingPage = lazy(() => import('../features/training/TrainingPage.tsx'));
+const CohortPage = lazy(() => import('../features/training/CohortPage.tsx'));
+const VerifyPage = lazy(() => import('../features/training/VerifyPage.tsx'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
 const UnitPage = lazy(() => import('../features/units/UnitPage.tsx'));
 const NearestPage = lazy(() => import('../features/units/NearestPage.tsx'));
@@ -82,6 +84,9 @@ function only(module: TModule, page: ReactNode) {
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  // Public check of a training certificate's code (printed on the certificate).
+  { path: '/verifikasi', element: <VerifyPage />, errorElement: <RouteError /> },
+  { path: '/verifikasi/:code', element: <VerifyPage />, errorElement: <RouteError /> },
   {
     element: (
       <RequireAuth>
@@ -107,6 +112,7 @@ const router = createBrowserRouter([
       { path: 'referensi/upah-minimum', element: only('reference', <FollowupReferencePage />) },
       { path: 'capaian', element: only('outcomes', <OutcomesPage />) },
       { path: 'pelatihan', element: only('training', <TrainingPage />) },
+      { path: 'pelatihan/kelas/:id', element: only('training', <CohortPage />) },
       { path: 'unit', element: only('units', <UnitsPage />) },
       { path: 'unit/terdekat', element: only('units', <NearestPage />) },
       { path: 'unit/:id', element: only('units', <UnitPage />) },
