@@ -43,6 +43,7 @@ import {
 import { auditRead } from '../../lib/audit.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
+import { ensureCaseSurveySchedule } from '../followup/index.ts';
 import { type CaseFacts, checkMove, type Missing, missingToLeave, nextStage } from './stages.ts';
 
 type Lang = Ctx['meta']['lang'];
@@ -628,6 +629,9 @@ export async function terminateCase(
       })),
     );
   }
+  // The termination survey and the after-care surveys are due from now on (follow-up's schedule); the
+  // roadmap takes the termination into account at the next survey or view of the person's roadmap.
+  await ensureCaseSurveySchedule(ctx, id);
   return getCase(ctx, id, false);
 }
 

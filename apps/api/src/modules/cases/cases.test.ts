@@ -244,6 +244,14 @@ describe('a case from intake to after-care', () => {
     });
     expect(term.statusCode).toBe(200);
     expect(term.json()).toMatchObject({ terminationReason: 'mandiri', dischargedAt: today });
+    // The termination survey and after-care surveys are scheduled at once, each a task for the worker.
+    const schedule = (await call('peksos.soeharso', 'GET', `/api/v1/cases/${caseId}/survey-schedule`)).json();
+    const kinds = schedule.items.map((i: { kind: string }) => i.kind);
+    expect(kinds).toContain('termination');
+    expect(kinds.filter((k: string) => k === 'followup').length).toBeGreaterThanOrEqual(4);
+    expect(term.json().tasks.filter((x: { kind: string }) => x.kind === 'survey').length).toBe(
+      schedule.items.filter((i: { surveyId: string | null }) => !i.surveyId).length,
+    );
     expect((await advance('aftercare')).statusCode).toBe(200);
     expect((await advance('closed')).json().code).toBe('CASE_STAGE_INCOMPLETE');
     const visit = (await current()).tasks.find((x: { kind: string }) => x.kind === 'aftercare_visit');
