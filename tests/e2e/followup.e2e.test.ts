@@ -439,5 +439,24 @@ describe('follow-up until independent', () => {
       .getByRole('row', { name: /20 November 2024 Rp 300\.000 Rp 2\.036\.947/ })
       .waitFor();
     expect(await page.getByTestId('cannot-assess').count()).toBe(0);
+
+    // A survey recorded in error is deleted from its edit page, after a confirmation.
+    await recordOnCase({
+      date: '2026-09-01',
+      kind: 'Sewaktu-waktu',
+      wages: '2600000',
+      total: 'Rp 2.600.000',
+    });
+    const surveys = page.getByTestId('case-surveys');
+    await surveys.getByText('1 September 2026 · Rp 2.600.000').waitFor();
+    await surveys.getByRole('link', { name: 'Ubah survei 1 September 2026' }).click();
+    await page.getByRole('heading', { name: 'Ubah survei', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Hapus survei' }).click();
+    await page.getByRole('dialog', { name: 'Hapus survei 1 September 2026?' }).waitFor();
+    await page.getByRole('button', { name: 'Ya, hapus' }).click();
+    await page.getByText('Survei dihapus.').first().waitFor();
+    await page.waitForURL(`${server.url}/kasus/${caseId}`);
+    await surveys.getByText('20 Agustus 2026 · Rp 2.600.000').waitFor();
+    await surveys.getByText('1 September 2026', { exact: false }).waitFor({ state: 'detached' });
   });
 });

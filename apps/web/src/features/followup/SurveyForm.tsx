@@ -1,9 +1,7 @@
 import {
   CHILDREN_IN_SCHOOL,
   HOUSING_KINDS,
-  INCOME_SOURCES,
   SURVEY_KINDS,
-  type TCreateSurveyRequest,
   type TScheduleEntry,
   type TSurvey,
   WORK_STATUSES,
@@ -28,82 +26,23 @@ import { IconAlertTriangle, IconArrowLeft } from '@tabler/icons-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError } from '../../app/api-client.ts';
 import { notify } from '../../components/notify.ts';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { formatRupiah } from '../../lib/format.ts';
 import { useCase } from '../cases/api.ts';
 import { RUPIAH_INPUT, todayIso } from '../cases/parts.tsx';
-import { incomeField, useCaseSchedule, useCaseSurveys, useSaveSurvey } from './api.ts';
+import { useCaseSchedule, useCaseSurveys, useSaveSurvey } from './api.ts';
 import { day, SaveError } from './parts.tsx';
-
-type IncomeKey = ReturnType<typeof incomeField>;
-const INCOME_KEYS: IncomeKey[] = INCOME_SOURCES.map(incomeField);
-
-/** The largest amount the form takes (the API's bound): a typo of extra zeros is caught at the field. */
-const MAX_RUPIAH = 1_000_000_000_000;
-
-type Form = {
-  surveyedOn: string;
-  kind: TSurvey['kind'];
-  income: Record<IncomeKey, number | string>;
-  workStatus: TSurvey['workStatus'];
-  hasBusiness: boolean;
-  businessTurnover: number | string;
-  businessEmployees: number | string;
-  savings: number | string;
-  hasBankAccount: boolean;
-  housing: TSurvey['housing'];
-  socialFunctioningScore: number | string;
-  hasNik: boolean;
-  hasKk: boolean;
-  hasBirthCertificate: boolean;
-  hasHealthInsurance: boolean;
-  childrenInSchool: TSurvey['childrenInSchool'];
-  notes: string;
-};
-
-const blankIncome = (): Record<IncomeKey, number | string> =>
-  Object.fromEntries(INCOME_KEYS.map((k) => [k, 0])) as Record<IncomeKey, number | string>;
-
-function fromSurvey(s: TSurvey): Form {
-  return {
-    surveyedOn: s.surveyedOn,
-    kind: s.kind,
-    income: Object.fromEntries(INCOME_KEYS.map((k) => [k, s[k]])) as Record<IncomeKey, number>,
-    workStatus: s.workStatus,
-    hasBusiness: s.hasBusiness,
-    businessTurnover: s.businessTurnover ?? '',
-    businessEmployees: s.businessEmployees ?? '',
-    savings: s.savings ?? '',
-    hasBankAccount: s.hasBankAccount,
-    housing: s.housing,
-    socialFunctioningScore: s.socialFunctioningScore ?? '',
-    hasNik: s.hasNik,
-    hasKk: s.hasKk,
-    hasBirthCertificate: s.hasBirthCertificate,
-    hasHealthInsurance: s.hasHealthInsurance,
-    childrenInSchool: s.childrenInSchool,
-    notes: s.notes ?? '',
-  };
-}
-
-/** Where the API's refusal codes belong when it names no field. */
-const CODE_FIELD: Partial<Record<string, string>> = {
-  SURVEY_DATE_FUTURE: 'surveyedOn',
-  SURVEY_BEFORE_BIRTH: 'surveyedOn',
-  SURVEY_BEFORE_INTAKE: 'surveyedOn',
-  SURVEY_SCORE_OUT_OF_SCALE: 'socialFunctioningScore',
-};
-
-/** The server's message for a field: from its details, or from a code that belongs to one field. */
-function serverFieldError(error: unknown, field: string): string | undefined {
-  if (!(error instanceof ApiError)) return undefined;
-  return error.fieldError(field) ?? (CODE_FIELD[error.code] === field ? error.message : undefined);
-}
-
-/** Empty number inputs are "not given" (null), not zero. */
-const optionalNumber = (v: number | string): number | null => (v === '' ? null : Number(v));
+import { DeleteSurvey, NotFound } from './SurveyActions.tsx';
+import {
+  checkForm,
+  type Form,
+  INCOME_KEYS,
+  initialForm,
+  MAX_RUPIAH,
+  serverFieldError,
+  toRequest,
+} from './survey-form-model.ts';
 
 /**
  * Record or correct a follow-up survey (/kasus/:id/survei/baru, /kasus/:id/survei/:surveyId/ubah): one
@@ -133,20 +72,6 @@ export default function SurveyFormPage() {
       openSchedule={schedule.data?.items.filter((x) => !x.surveyId) ?? []}
       onReload={() => void surveys.refetch()}
     />
-  );
-}
-
-function NotFound({ caseId }: { caseId: string }) {
-  const { t } = useTranslation();
-  return (
-    <Stack gap="sm">
-      <Alert color="orange" role="alert" icon={<IconAlertTriangle aria-hidden />}>
-        {t('followup.form.notFound')}
-      </Alert>
-      <Anchor component={Link} to={`/kasus/${caseId}`}>
-        {t('followup.form.back')}
-      </Anchor>
-    </Stack>
   );
 }
 
@@ -188,97 +113,19 @@ function SurveyFormView({
   const [params] = useSearchParams();
   const save = useSaveSurvey(caseId, personId);
   const preset = openSchedule.find((x) => x.id === params.get('jadwal')) ?? null;
-  const [f, setF] = useState<Form>(() => {
-    if (existing) return fromSurvey(existing);
-    const start: Form = latest
-      ? { ...fromSurvey(latest), businessTurnover: '', savings: '', socialFunctioningScore: '', notes: '' }
-      : {
-          surveyedOn: '',
-          kind: 'followup',
-          income: blankIncome(),
-          workStatus: 'unemployed',
-          hasBusiness: false,
-          businessTurnover: '',
-          businessEmployees: '',
-          savings: '',
-          hasBankAccount: false,
-          housing: 'family',
-          socialFunctioningScore: '',
-          hasNik: false,
-          hasKk: false,
-          hasBirthCertificate: false,
-          hasHealthInsurance: false,
-          childrenInSchool: 'not_applicable',
-          notes: '',
-        };
-    return {
-      ...start,
-      surveyedOn: todayIso(),
-      kind: preset?.kind ?? (latest ? 'followup' : 'intake'),
-      income: blankIncome(),
-    };
-  });
+  const [f, setF] = useState<Form>(() => initialForm(existing, latest, preset?.kind, todayIso()));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setF((prev) => ({ ...prev, [k]: v }));
   const total = INCOME_KEYS.reduce((sum, k) => sum + (Number(f.income[k]) || 0), 0);
   const fieldError = (field: string) => errors[field] ?? serverFieldError(save.error, field);
   const back = params.get('dari') === 'tindak-lanjut' ? '/tindak-lanjut' : `/kasus/${caseId}`;
 
-  function check(): Record<string, string> {
-    const e: Record<string, string> = {};
-    if (!f.surveyedOn) e.surveyedOn = t('followup.form.required');
-    else if (f.surveyedOn > todayIso()) e.surveyedOn = t('followup.form.future');
-    const money = (field: string, v: number | string, required: boolean) => {
-      if (v === '') {
-        if (required) e[field] = t('followup.form.required');
-        return;
-      }
-      const n = Number(v);
-      if (!Number.isFinite(n)) e[field] = t('followup.form.required');
-      else if (n < 0) e[field] = t('followup.form.negative');
-      else if (!Number.isInteger(n)) e[field] = t('followup.form.wholeNumber');
-      else if (n > MAX_RUPIAH) e[field] = t('followup.form.tooHigh');
-    };
-    for (const k of INCOME_KEYS) money(k, f.income[k], true);
-    if (f.hasBusiness) {
-      money('businessTurnover', f.businessTurnover, false);
-      money('businessEmployees', f.businessEmployees, false);
-    }
-    money('savings', f.savings, false);
-    if (f.socialFunctioningScore !== '') {
-      const s = Number(f.socialFunctioningScore);
-      if (!Number.isInteger(s) || s < 0 || s > 100) e.socialFunctioningScore = t('followup.form.scoreRange');
-    }
-    return e;
-  }
-
   function submit(ev: FormEvent) {
     ev.preventDefault();
-    const e = check();
+    const e = checkForm(f, todayIso(), t);
     setErrors(e);
     if (Object.keys(e).length) return;
-    const fields: Omit<TCreateSurveyRequest, 'caseId'> = {
-      surveyedOn: f.surveyedOn,
-      kind: f.kind,
-      ...(Object.fromEntries(INCOME_KEYS.map((k) => [k, Number(f.income[k]) || 0])) as Record<
-        IncomeKey,
-        number
-      >),
-      workStatus: f.workStatus,
-      hasBusiness: f.hasBusiness,
-      businessTurnover: f.hasBusiness ? optionalNumber(f.businessTurnover) : null,
-      businessEmployees: f.hasBusiness ? optionalNumber(f.businessEmployees) : null,
-      savings: optionalNumber(f.savings),
-      hasBankAccount: f.hasBankAccount,
-      housing: f.housing,
-      socialFunctioningScore: optionalNumber(f.socialFunctioningScore),
-      hasNik: f.hasNik,
-      hasKk: f.hasKk,
-      hasBirthCertificate: f.hasBirthCertificate,
-      hasHealthInsurance: f.hasHealthInsurance,
-      childrenInSchool: f.childrenInSchool,
-      notes: f.notes.trim() || null,
-    };
+    const fields = toRequest(f);
     save.mutate(
       existing
         ? { surveyId: existing.id, body: { ...fields, version: existing.version } }
@@ -506,6 +353,15 @@ function SurveyFormView({
           ) : null}
           <SaveError error={save.error} onReload={onReload} conflict={t('followup.form.conflict')} />
           <Group justify="flex-end" gap="sm">
+            {existing?.canEdit ? (
+              <DeleteSurvey
+                survey={existing}
+                caseId={caseId}
+                personId={personId}
+                onDone={() => void navigate(back)}
+                onReload={onReload}
+              />
+            ) : null}
             <Button variant="default" component={Link} to={back}>
               {t('followup.form.cancel')}
             </Button>

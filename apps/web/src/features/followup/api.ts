@@ -117,6 +117,25 @@ export function useSaveSurvey(caseId: string, personId: string) {
   });
 }
 
+/** Delete a survey recorded in error (with the version read); its schedule entry is due again. */
+export function useDeleteSurvey(caseId: string, personId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      api<Pick<TSurveySaved, 'level' | 'reached' | 'revoked'>>(`/surveys/${id}`, {
+        method: 'DELETE',
+        query: { version },
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: personSurveysKey(personId) });
+      void queryClient.invalidateQueries({ queryKey: scheduleKey(caseId) });
+      void queryClient.invalidateQueries({ queryKey: roadmapKey(personId) });
+      void queryClient.invalidateQueries({ queryKey: [...KEY, 'due'] });
+      void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
+    },
+  });
+}
+
 export function useMinimumWages(year: number | null) {
   return useQuery({
     queryKey: [...KEY, 'wages', year],

@@ -136,6 +136,12 @@ export const followupEn: Shape<typeof followupId> = {
     notes: 'Survey notes',
     save: 'Save survey',
     cancel: 'Cancel',
+    delete: 'Delete survey',
+    deleteTitle: 'Delete the survey of {{date}}?',
+    deleteText:
+      "Delete only a survey recorded in error. The schedule entry it fulfilled is due again, and the person's roadmap is recomputed.",
+    deleteConfirm: 'Yes, delete',
+    deleted: 'Survey deleted.',
     saved: 'Survey saved.',
     reached: 'The person reached roadmap level {{level}}.',
     revoked: 'Level {{level}} no longer holds after this change.',

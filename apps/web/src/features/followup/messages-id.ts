@@ -133,6 +133,12 @@ export const followupId = {
     notes: 'Catatan survei',
     save: 'Simpan survei',
     cancel: 'Batal',
+    delete: 'Hapus survei',
+    deleteTitle: 'Hapus survei {{date}}?',
+    deleteText:
+      'Hapus hanya survei yang salah dicatat. Jadwal yang dipenuhinya kembali jatuh tempo, dan peta jalan PM dihitung ulang.',
+    deleteConfirm: 'Ya, hapus',
+    deleted: 'Survei dihapus.',
     saved: 'Survei tersimpan.',
     reached: 'PM mencapai tingkat {{level}} peta jalan.',
     revoked: 'Tingkat {{level}} tidak lagi terpenuhi setelah perubahan ini.',
