@@ -1,12 +1,14 @@
 -- Outcome figures stay exact and fast over millions of cases: outcome_tally counts, per unit, how many
 -- followed-up cases (survey_count > 0) have each value of each figure (level, first and latest income,
--- days to independence, months of intake / independence / graduation). Medians are read from these
+-- days to independence, months of intake / independence / graduation) and how many scheduled surveys are
+-- open per month they fall due (overdue = whole past months from here + this month's from the index).
+-- Medians are read from these
 -- counts exactly (the value at the middle position of the cumulative counts), so the headquarters page
 -- never sorts a million rows. A trigger on case_progress keeps it current in the same transaction as every
 -- survey change; like case_progress it is derived (an index of sorts) and carries no audit trigger.
 CREATE TABLE "outcome_tally" (
 	"unit_id" uuid NOT NULL,
-	"metric" text NOT NULL,
+	"metric" text COLLATE "C" NOT NULL,
 	"value" bigint NOT NULL,
 	"n" integer NOT NULL,
 	CONSTRAINT "outcome_tally_pk" PRIMARY KEY ("unit_id", "metric", "value")
@@ -68,7 +70,39 @@ CREATE TRIGGER outcome_tally_update AFTER UPDATE ON case_progress
      NEW.independent_on, NEW.graduated_on))
   EXECUTE FUNCTION atensi_outcome_tally_track();
 --> statement-breakpoint
--- Recount everything from case_progress: after a bulk load written with triggers off (benchmarks), or to
+-- Open schedule entries per unit and month due: an entry counts while no survey fulfils it.
+CREATE OR REPLACE FUNCTION atensi_outcome_open_track()
+RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+  INSERT INTO public.outcome_tally AS t (unit_id, metric, value, n)
+  SELECT x.unit_id, 'open_month', x.value, sum(x.d)::integer
+    FROM (
+      SELECT OLD.unit_id AS unit_id,
+             (extract(year FROM OLD.due_on) * 100 + extract(month FROM OLD.due_on))::bigint AS value, -1 AS d
+       WHERE TG_OP <> 'INSERT' AND OLD.survey_id IS NULL
+      UNION ALL
+      SELECT NEW.unit_id, (extract(year FROM NEW.due_on) * 100 + extract(month FROM NEW.due_on))::bigint, 1
+       WHERE TG_OP <> 'DELETE' AND NEW.survey_id IS NULL
+    ) x
+   GROUP BY x.unit_id, x.value
+  HAVING sum(x.d) <> 0
+   ORDER BY x.unit_id, x.value
+  ON CONFLICT (unit_id, metric, value) DO UPDATE SET n = t.n + excluded.n;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+ALTER FUNCTION atensi_outcome_open_track() RESET ALL;
+--> statement-breakpoint
+CREATE TRIGGER outcome_open_row AFTER INSERT OR DELETE ON survey_schedule
+  FOR EACH ROW EXECUTE FUNCTION atensi_outcome_open_track();
+--> statement-breakpoint
+CREATE TRIGGER outcome_open_update AFTER UPDATE ON survey_schedule
+  FOR EACH ROW WHEN ((OLD.unit_id, OLD.due_on, OLD.survey_id IS NULL) IS DISTINCT FROM (NEW.unit_id, NEW.due_on, NEW.survey_id IS NULL))
+  EXECUTE FUNCTION atensi_outcome_open_track();
+--> statement-breakpoint
+-- Recount everything from case_progress and survey_schedule: after a bulk load written with triggers off (benchmarks), or to
 -- check the tally against its source. Returns the number of tally rows.
 CREATE OR REPLACE FUNCTION atensi_outcome_tally_rebuild()
 RETURNS integer
@@ -82,6 +116,11 @@ BEGIN
     FROM public.case_progress cp, LATERAL public.atensi_outcome_cells(cp) c
    GROUP BY cp.unit_id, c.metric, c.value;
   GET DIAGNOSTICS n = ROW_COUNT;
+  INSERT INTO public.outcome_tally (unit_id, metric, value, n)
+  SELECT s.unit_id, 'open_month', (extract(year FROM s.due_on) * 100 + extract(month FROM s.due_on))::bigint,
+         count(*)::integer
+    FROM public.survey_schedule s WHERE s.survey_id IS NULL
+   GROUP BY 1, 3;
   RETURN n;
 END;
 $$;

@@ -42,6 +42,67 @@ function unitCond(column: SQL, unitIds: string[]): SQL {
 
 // ── tally ──────────────────────────────────────────────────────────────────────────────────────────
 
+const MEDIAN_METRICS = sql`('first_income', 'latest_income', 'days_independent')`;
+type MedianRow = { g: string | null; metric: string; median: string | null; seen: string };
+
+/**
+ * Medians from value counts: the value at positions floor((n+1)/2) and floor(n/2)+1 of each distribution
+ * (their mean, as percentile_cont(0.5)). Per unit the tally is read in its key order with one running sum;
+ * the total merges the units' counts per value first (a few thousand values).
+ */
+async function tallyMedians(db: Tx, cond: SQL, totals: { u: string; m: string; t: number }[]) {
+  const perUnit = await queryRows<MedianRow>(
+    db,
+    sql`with k as (
+          select (x->>'u')::uuid as unit_id, x->>'m' as metric, (x->>'t')::bigint as tot
+          from jsonb_array_elements(${JSON.stringify(totals)}::jsonb) x),
+        c as (
+          select unit_id, metric, value,
+                 sum(n) over (partition by unit_id, metric order by value rows unbounded preceding) as cum
+          from outcome_tally where metric in ${MEDIAN_METRICS} and n > 0 and ${cond})
+        select c.unit_id::text as g, c.metric, max(c.cum)::text as seen,
+               ((min(c.value) filter (where c.cum >= (k.tot + 1) / 2)
+                 + min(c.value) filter (where c.cum >= k.tot / 2 + 1))::numeric / 2)::text as median
+        from c join k on k.unit_id = c.unit_id and k.metric = c.metric
+        group by c.unit_id, c.metric, k.tot`,
+  );
+  const expected = new Map(totals.map((x) => [`${x.u}|${x.m}`, x.t]));
+  // Every value counted once per followed (or independent) case: otherwise recount with the totals read
+  // from the distributions themselves.
+  const consistent =
+    perUnit.length === totals.length &&
+    perUnit.every((r) => Number(r.seen) === expected.get(`${r.g}|${r.metric}`));
+  const total = await queryRows<MedianRow>(
+    db,
+    sql`with h as (
+          select metric, value, sum(n) as n from outcome_tally
+          where metric in ${MEDIAN_METRICS} and n > 0 and ${cond} group by metric, value),
+        c as (
+          select metric, value,
+                 (sum(n) over (partition by metric order by value rows unbounded preceding))::bigint as cum,
+                 (sum(n) over (partition by metric))::bigint as tot
+          from h)
+        select null as g, metric, max(cum)::text as seen,
+               ((min(value) filter (where cum >= (tot + 1) / 2)
+                 + min(value) filter (where cum >= tot / 2 + 1))::numeric / 2)::text as median
+        from c group by metric, tot`,
+  );
+  if (consistent) return [...perUnit, ...total];
+  const recounted = await queryRows<MedianRow>(
+    db,
+    sql`with c as (
+          select unit_id, metric, value,
+                 (sum(n) over (partition by unit_id, metric order by value rows unbounded preceding))::bigint as cum,
+                 (sum(n) over (partition by unit_id, metric))::bigint as tot
+          from outcome_tally where metric in ${MEDIAN_METRICS} and n > 0 and ${cond})
+        select unit_id::text as g, metric, max(cum)::text as seen,
+               ((min(value) filter (where cum >= (tot + 1) / 2)
+                 + min(value) filter (where cum >= tot / 2 + 1))::numeric / 2)::text as median
+        from c group by unit_id, metric, tot`,
+  );
+  return [...recounted, ...total];
+}
+
 /** Counts and medians per unit and in total, from outcome_tally. */
 export async function tallyFigures(
   db: Tx,
@@ -53,26 +114,17 @@ export async function tallyFigures(
     sql`select unit_id::text as g, metric, value::text, n::text from outcome_tally
         where metric in ('followed', 'level', 'independent', 'graduated') and n > 0 and ${cond}`,
   );
-  // The middle value(s) of each (group, metric) distribution: positions floor((n+1)/2) and floor(n/2)+1.
-  const medians = await queryRows<{ g: string | null; metric: string; median: string | null }>(
-    db,
-    sql`with h as (
-          select unit_id::text as g, metric, value, n::bigint as n from outcome_tally
-          where metric in ('first_income', 'latest_income', 'days_independent') and n > 0 and ${cond}),
-        hg as (
-          select g, metric, value, n from h
-          union all
-          select null, metric, value, sum(n)::bigint from h group by metric, value),
-        c as (
-          select g, metric, value,
-                 sum(n) over (partition by g, metric order by value)::bigint as cum,
-                 sum(n) over (partition by g, metric)::bigint as tot
-          from hg)
-        select g, metric,
-               ((min(value) filter (where cum >= (tot + 1) / 2)
-                 + min(value) filter (where cum >= tot / 2 + 1))::numeric / 2)::text as median
-        from c group by g, metric`,
-  );
+  const totals: { u: string; m: string; t: number }[] = [];
+  for (const r of counts) {
+    if (r.g === null) continue;
+    if (r.metric === 'followed')
+      totals.push(
+        { u: r.g, m: 'first_income', t: Number(r.n) },
+        { u: r.g, m: 'latest_income', t: Number(r.n) },
+      );
+    if (r.metric === 'independent') totals.push({ u: r.g, m: 'days_independent', t: Number(r.n) });
+  }
+  const medians = await tallyMedians(db, cond, totals);
   const byKey = new Map<string | null, RawFigures>();
   const fig = (key: string | null): RawFigures => {
     let f = byKey.get(key);
@@ -116,13 +168,23 @@ export async function tallyFigures(
   return { figures: [...byKey.values()], levels: [...levelMap.values()] };
 }
 
-/** Overdue per unit straight from the open-schedule index. */
+/**
+ * Overdue per unit: open entries of past months from the tally, and this month's due before today from the
+ * open-schedule index (a few days' worth, whatever the size of the backlog).
+ */
 export async function tallyOverdue(db: Tx, unitIds: string[], today: string): Promise<KeyCount[]> {
+  const month = Number(today.slice(0, 4)) * 100 + Number(today.slice(5, 7));
   const rows = await queryRows<{ key: string; n: string }>(
     db,
-    sql`select unit_id::text as key, count(*)::text as n from survey_schedule
-        where survey_id is null and due_on < ${today}::date and ${unitCond(sql`unit_id`, unitIds)}
-        group by unit_id`,
+    sql`select key, sum(n)::text as n from (
+          select unit_id::text as key, n::bigint as n from outcome_tally
+          where metric = 'open_month' and value < ${month} and n > 0 and ${unitCond(sql`unit_id`, unitIds)}
+          union all
+          select unit_id::text, count(*) from survey_schedule
+          where survey_id is null and due_on >= ${`${today.slice(0, 7)}-01`}::date and due_on < ${today}::date
+            and ${unitCond(sql`unit_id`, unitIds)}
+          group by unit_id) x
+        group by key`,
   );
   return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
 }

@@ -318,3 +318,21 @@ describe('surveys recorded through the follow-up API', () => {
     expect(cases.rows).toEqual(tally.rows);
   });
 });
+
+describe('overdue surveys', () => {
+  it('counts entries due before today, past months and this one, until a survey fulfils them', async () => {
+    const overdue = async (path = '') =>
+      (await get('pusat', `/api/v1/outcomes?unit=${units.SOEHARSO}${path}`)).json().total.overdue as number;
+    const before = await overdue();
+    expect(await overdue('&from=2000-01-01')).toBe(before);
+    await schedule('A', inDays(-1));
+    await schedule('A', inDays(0));
+    expect(await overdue()).toBe(before + 1);
+    expect(await overdue('&from=2000-01-01')).toBe(before + 1);
+    await t.database.db.execute(sql`
+      update survey_schedule set survey_id = (select id from survey where case_id = ${ids.A}::uuid limit 1)
+      where case_id = ${ids.A}::uuid and due_on = ${inDays(-1)}::date`);
+    expect(await overdue()).toBe(before);
+    expect(await overdue('&from=2000-01-01')).toBe(before);
+  });
+});
