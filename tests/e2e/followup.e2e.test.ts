@@ -430,6 +430,26 @@ describe('follow-up until independent', () => {
       .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    // The admin tunes a level: broken criteria are refused at the field, a valid change is read back in words.
+    await page.getByRole('button', { name: 'Ubah tingkat 5' }).click();
+    const levelDialog = page.getByRole('dialog', { name: 'Ubah tingkat 5' });
+    const criteria = levelDialog.getByLabel('Kriteria (JSON)');
+    await criteria.fill('[{"kind": "income_at_least", "ratio": "setengah"}]');
+    await levelDialog.getByText('Kriteria tidak valid', { exact: false }).first().waitFor();
+    await criteria.fill(
+      '[{"kind": "followups_done", "months": [3, 6], "toleranceDays": 45}, {"kind": "income_at_least", "ratio": 0.5}]',
+    );
+    await levelDialog
+      .getByTestId('criteria-preview')
+      .getByText('Survei bimbingan lanjut bulan ke-3, 6 setelah terminasi')
+      .waitFor();
+    await levelDialog.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Tingkat peta jalan tersimpan.').first().waitFor();
+    await page
+      .getByTestId('levels')
+      .getByText('Survei bimbingan lanjut bulan ke-3, 6 setelah terminasi')
+      .waitFor();
+
     // The person's 2024 survey can now be judged against the wage the admin added.
     await openAs('peksos.soeharso');
     await openPerson();

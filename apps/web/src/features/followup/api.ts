@@ -9,6 +9,7 @@ import type {
   TPutMinimumWageRequest,
   TPutRoadmapLevelsRequest,
   TPutScheduleRequest,
+  TRoadmapChange,
   TRoadmapLevelList,
   TRole,
   TSurveyList,
@@ -122,7 +123,7 @@ export function useDeleteSurvey(caseId: string, personId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
-      api<Pick<TSurveySaved, 'level' | 'reached' | 'revoked'>>(`/surveys/${id}`, {
+      api<TRoadmapChange>(`/surveys/${id}`, {
         method: 'DELETE',
         query: { version },
       }),
