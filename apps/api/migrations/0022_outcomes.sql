@@ -1,6 +1,6 @@
 -- Outcome figures stay exact and fast over millions of cases: outcome_tally counts, per unit, how many
--- followed-up cases (survey_count > 0) have each value of each figure (level, first and latest income,
--- days to independence, months of intake / independence / graduation) and how many scheduled surveys are
+-- followed-up cases (survey_count > 0) have each value of each figure (level, first and latest income and
+-- how many have one, days to independence, months of intake / independence / graduation) and how many scheduled surveys are
 -- open per month they fall due (overdue = whole past months from here + this month's from the index).
 -- Medians are read from these
 -- counts exactly (the value at the middle position of the cumulative counts), so the headquarters page
@@ -24,7 +24,9 @@ LANGUAGE sql IMMUTABLE AS $$
     ('graduated', CASE WHEN r.graduated_on IS NOT NULL THEN 0::bigint END),
     ('independent', CASE WHEN r.independent_on IS NOT NULL THEN 0::bigint END),
     ('first_income', r.first_income),
+    ('first_income_n', CASE WHEN r.first_income IS NOT NULL THEN 0::bigint END),
     ('latest_income', r.latest_income),
+    ('latest_income_n', CASE WHEN r.latest_income IS NOT NULL THEN 0::bigint END),
     ('days_independent', (r.independent_on - r.intake_date)::bigint),
     ('month_intake', (extract(year FROM r.intake_date) * 100 + extract(month FROM r.intake_date))::bigint),
     ('month_independent', (extract(year FROM r.independent_on) * 100 + extract(month FROM r.independent_on))::bigint),
@@ -133,6 +135,9 @@ SELECT atensi_outcome_tally_rebuild();
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON outcome_tally FROM atensi_app;
 --> statement-breakpoint
 REVOKE EXECUTE ON FUNCTION atensi_outcome_tally_rebuild() FROM PUBLIC;
+--> statement-breakpoint
+-- The all-units median walks each figure's values in order, summing the units' counts as it goes.
+CREATE INDEX "outcome_tally_value_idx" ON "outcome_tally" USING btree ("metric", "value") INCLUDE ("n");
 --> statement-breakpoint
 ALTER TABLE outcome_tally ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint

@@ -42,65 +42,59 @@ function unitCond(column: SQL, unitIds: string[]): SQL {
 
 // ── tally ──────────────────────────────────────────────────────────────────────────────────────────
 
-const MEDIAN_METRICS = sql`('first_income', 'latest_income', 'days_independent')`;
-type MedianRow = { g: string | null; metric: string; median: string | null; seen: string };
+type Total = { u: string | null; m: string; t: number };
+type MedianRow = { g: string | null; metric: string; tot: string; value: string; cum: string };
 
 /**
- * Medians from value counts: the value at positions floor((n+1)/2) and floor(n/2)+1 of each distribution
- * (their mean, as percentile_cont(0.5)). Per unit the tally is read in its key order with one running sum;
- * the total merges the units' counts per value first (a few thousand values).
+ * Medians from value counts: the mean of the values at positions floor((n+1)/2) and floor(n/2)+1 of each
+ * distribution (as percentile_cont(0.5)), n known from the tally's counts. Each distribution is walked in
+ * value order with a running sum that stops just past the middle: per unit along the primary key, for all
+ * units along (metric, value) summing the units' counts per value.
  */
-async function tallyMedians(db: Tx, cond: SQL, totals: { u: string; m: string; t: number }[]) {
-  const perUnit = await queryRows<MedianRow>(
+async function tallyMedians(
+  db: Tx,
+  cond: SQL,
+  totals: Total[],
+): Promise<{ g: string | null; metric: string; median: number | null }[]> {
+  const rows = await queryRows<MedianRow>(
     db,
     sql`with k as (
-          select (x->>'u')::uuid as unit_id, x->>'m' as metric, (x->>'t')::bigint as tot
-          from jsonb_array_elements(${JSON.stringify(totals)}::jsonb) x),
-        c as (
-          select unit_id, metric, value,
-                 sum(n) over (partition by unit_id, metric order by value rows unbounded preceding) as cum
-          from outcome_tally where metric in ${MEDIAN_METRICS} and n > 0 and ${cond})
-        select c.unit_id::text as g, c.metric, max(c.cum)::text as seen,
-               ((min(c.value) filter (where c.cum >= (k.tot + 1) / 2)
-                 + min(c.value) filter (where c.cum >= k.tot / 2 + 1))::numeric / 2)::text as median
-        from c join k on k.unit_id = c.unit_id and k.metric = c.metric
-        group by c.unit_id, c.metric, k.tot`,
+          select nullif(x->>'u', '')::uuid as unit_id, x->>'m' as metric, (x->>'t')::bigint as tot
+          from jsonb_array_elements(${JSON.stringify(totals)}::jsonb) x)
+        select k.unit_id::text as g, k.metric, k.tot::text, m.value::text, m.cum::text
+        from k cross join lateral (
+          select x.value, x.cum from (
+            select t.value, (sum(t.n) over (order by t.value rows unbounded preceding))::bigint as cum
+            from outcome_tally t
+            where k.unit_id is not null and t.unit_id = k.unit_id and t.metric = k.metric and t.n > 0
+            order by t.value) x
+          where x.cum >= (k.tot + 1) / 2 limit 2) m
+        where k.unit_id is not null
+        union all
+        select null, k.metric, k.tot::text, m.value::text, m.cum::text
+        from k cross join lateral (
+          select x.value, x.cum from (
+            select v.value, (sum(v.n) over (order by v.value rows unbounded preceding))::bigint as cum
+            from (select t.value, sum(t.n) as n from outcome_tally t
+                  where t.metric = k.metric and t.n > 0 and ${cond} group by t.value) v
+            order by v.value) x
+          where x.cum >= (k.tot + 1) / 2 limit 2) m
+        where k.unit_id is null`,
   );
-  const expected = new Map(totals.map((x) => [`${x.u}|${x.m}`, x.t]));
-  // Every value counted once per followed (or independent) case: otherwise recount with the totals read
-  // from the distributions themselves.
-  const consistent =
-    perUnit.length === totals.length &&
-    perUnit.every((r) => Number(r.seen) === expected.get(`${r.g}|${r.metric}`));
-  const total = await queryRows<MedianRow>(
-    db,
-    sql`with h as (
-          select metric, value, sum(n) as n from outcome_tally
-          where metric in ${MEDIAN_METRICS} and n > 0 and ${cond} group by metric, value),
-        c as (
-          select metric, value,
-                 (sum(n) over (partition by metric order by value rows unbounded preceding))::bigint as cum,
-                 (sum(n) over (partition by metric))::bigint as tot
-          from h)
-        select null as g, metric, max(cum)::text as seen,
-               ((min(value) filter (where cum >= (tot + 1) / 2)
-                 + min(value) filter (where cum >= tot / 2 + 1))::numeric / 2)::text as median
-        from c group by metric, tot`,
-  );
-  if (consistent) return [...perUnit, ...total];
-  const recounted = await queryRows<MedianRow>(
-    db,
-    sql`with c as (
-          select unit_id, metric, value,
-                 (sum(n) over (partition by unit_id, metric order by value rows unbounded preceding))::bigint as cum,
-                 (sum(n) over (partition by unit_id, metric))::bigint as tot
-          from outcome_tally where metric in ${MEDIAN_METRICS} and n > 0 and ${cond})
-        select unit_id::text as g, metric, max(cum)::text as seen,
-               ((min(value) filter (where cum >= (tot + 1) / 2)
-                 + min(value) filter (where cum >= tot / 2 + 1))::numeric / 2)::text as median
-        from c group by unit_id, metric, tot`,
-  );
-  return [...recounted, ...total];
+  const out = new Map<string, { g: string | null; metric: string; median: number | null }>();
+  const seen = new Map<string, MedianRow[]>();
+  for (const r of rows) {
+    const key = `${r.g}|${r.metric}`;
+    seen.set(key, [...(seen.get(key) ?? []), r]);
+  }
+  for (const [key, [first, second]] of seen) {
+    if (!first) continue;
+    const tot = Number(first.tot);
+    const hi = Math.floor(tot / 2) + 1;
+    const upper = Number(first.cum) >= hi ? Number(first.value) : Number(second?.value ?? first.value);
+    out.set(key, { g: first.g, metric: first.metric, median: (Number(first.value) + upper) / 2 });
+  }
+  return [...out.values()];
 }
 
 /** Counts and medians per unit and in total, from outcome_tally. */
@@ -112,18 +106,25 @@ export async function tallyFigures(
   const counts = await queryRows<{ g: string | null; metric: string; value: string; n: string }>(
     db,
     sql`select unit_id::text as g, metric, value::text, n::text from outcome_tally
-        where metric in ('followed', 'level', 'independent', 'graduated') and n > 0 and ${cond}`,
+        where metric in ('followed', 'level', 'independent', 'graduated', 'first_income_n', 'latest_income_n')
+          and n > 0 and ${cond}`,
   );
-  const totals: { u: string; m: string; t: number }[] = [];
+  const totals: Total[] = [];
+  const all = new Map<string, number>();
   for (const r of counts) {
-    if (r.g === null) continue;
-    if (r.metric === 'followed')
-      totals.push(
-        { u: r.g, m: 'first_income', t: Number(r.n) },
-        { u: r.g, m: 'latest_income', t: Number(r.n) },
-      );
-    if (r.metric === 'independent') totals.push({ u: r.g, m: 'days_independent', t: Number(r.n) });
+    const m =
+      r.metric === 'first_income_n'
+        ? 'first_income'
+        : r.metric === 'latest_income_n'
+          ? 'latest_income'
+          : r.metric === 'independent'
+            ? 'days_independent'
+            : null;
+    if (!m || r.g === null || Number(r.n) <= 0) continue;
+    totals.push({ u: r.g, m, t: Number(r.n) });
+    all.set(m, (all.get(m) ?? 0) + Number(r.n));
   }
+  for (const [m, t] of all) totals.push({ u: null, m, t });
   const medians = await tallyMedians(db, cond, totals);
   const byKey = new Map<string | null, RawFigures>();
   const fig = (key: string | null): RawFigures => {
@@ -151,7 +152,7 @@ export async function tallyFigures(
       if (r.metric === 'followed') f.followed += n;
       else if (r.metric === 'independent') f.independent += n;
       else if (r.metric === 'graduated') f.graduated += n;
-      else {
+      else if (r.metric === 'level') {
         const id = `${key}|${r.value}`;
         const lc = levelMap.get(id) ?? { key, level: Number(r.value), n: 0 };
         lc.n += n;
