@@ -91,7 +91,7 @@ describe('a cohort from enrolment to certificate', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
-  it('enrols a beneficiary of the unit from the search picker and fills the capacity bar', async () => {
+  it('enrols a beneficiary of the unit from the search picker, fills the capacity bar, and takes more places', async () => {
     await signInAs('peksos.soeharso');
     await page.goto(cohortUrl);
     await page.getByLabel('Cari PM (nama atau nomor kasus)').fill('Wulan');
@@ -99,6 +99,11 @@ describe('a cohort from enrolment to certificate', () => {
     await page.getByText('Wulandari Putri didaftarkan.').waitFor();
     await page.getByText('Terisi 1 dari 2').waitFor();
     await page.getByText('sudah terdaftar').waitFor();
+    await page.getByRole('button', { name: 'Ubah kelas' }).click();
+    await dialog().getByLabel('Kapasitas (orang)').fill('3');
+    await dialog().getByRole('button', { name: 'Simpan perubahan' }).click();
+    await page.getByText('Kelas diperbarui.').waitFor();
+    await page.getByText('Terisi 1 dari 3').waitFor();
   });
 
   it('adds a session and takes attendance on a phone', async () => {

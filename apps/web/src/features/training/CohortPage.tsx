@@ -1,5 +1,6 @@
-import { Anchor, Badge, Group, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../../app/auth.tsx';
@@ -7,6 +8,7 @@ import { PageTitle } from '../../app/Layout.tsx';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { COHORT_WORKER_ROLES, useCohort } from './api.ts';
+import { NewCohortForm } from './NewCohortForm.tsx';
 import { Participants } from './Participants.tsx';
 import { Sessions } from './Sessions.tsx';
 
@@ -16,6 +18,7 @@ export default function CohortPage() {
   const { id = '' } = useParams();
   const me = useMe().data;
   const cohort = useCohort(id);
+  const [editing, { open, close }] = useDisclosure(false);
   if (cohort.isPending) return <LoadingState rows={6} />;
   if (cohort.isError) return <ErrorState error={cohort.error} onRetry={() => void cohort.refetch()} />;
   const c = cohort.data;
@@ -32,12 +35,25 @@ export default function CohortPage() {
       </Anchor>
       <div>
         <PageTitle>{name}</PageTitle>
-        <Group gap="xs" mt={-8}>
-          <Badge variant="light">{t(`training.kind.${c.course.kind}`)}</Badge>
-          <Text size="sm" c="dimmed">
-            {c.unit.name}
-          </Text>
+        <Group gap="xs" mt={-8} justify="space-between" wrap="wrap">
+          <Group gap="xs">
+            <Badge variant="light">{t(`training.kind.${c.course.kind}`)}</Badge>
+            <Text size="sm" c="dimmed">
+              {c.unit.name}
+            </Text>
+          </Group>
+          {canRun ? (
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPencil size={14} aria-hidden />}
+              onClick={open}
+            >
+              {t('training.cohortForm.edit')}
+            </Button>
+          ) : null}
         </Group>
+        {canRun && editing ? <NewCohortForm opened onClose={close} cohort={c} /> : null}
       </div>
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">

@@ -1,3 +1,4 @@
+import type { TCohort } from '@atensi/contracts';
 import {
   Button,
   Group,
@@ -15,24 +16,35 @@ import { useNavigate } from 'react-router';
 import { ApiError } from '../../app/api-client.ts';
 import { notify } from '../../components/notify.ts';
 import { ErrorState } from '../../components/states.tsx';
-import { useCourses, useCreateCohort } from './api.ts';
+import { useCohortAction, useCourses, useCreateCohort } from './api.ts';
 
 type Errors = Partial<
   Record<'courseCode' | 'startsOn' | 'endsOn' | 'trainer' | 'place' | 'capacity', string>
 >;
 
-export function NewCohortForm({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/** Open a cohort, or (given one) change its dates, trainer, place, capacity and notes. */
+export function NewCohortForm({
+  opened,
+  onClose,
+  cohort,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  cohort?: TCohort;
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const courses = useCourses();
-  const create = useCreateCohort();
-  const [courseCode, setCourseCode] = useState<string | null>(null);
-  const [startsOn, setStartsOn] = useState('');
-  const [endsOn, setEndsOn] = useState('');
-  const [trainer, setTrainer] = useState('');
-  const [place, setPlace] = useState('');
-  const [capacity, setCapacity] = useState<number | string>(20);
-  const [notes, setNotes] = useState('');
+  const creating = useCreateCohort();
+  const updating = useCohortAction(cohort?.id ?? '');
+  const create = cohort ? updating : creating;
+  const [courseCode, setCourseCode] = useState<string | null>(cohort?.course.code ?? null);
+  const [startsOn, setStartsOn] = useState(cohort?.startsOn ?? '');
+  const [endsOn, setEndsOn] = useState(cohort?.endsOn ?? '');
+  const [trainer, setTrainer] = useState(cohort?.trainer ?? '');
+  const [place, setPlace] = useState(cohort?.place ?? '');
+  const [capacity, setCapacity] = useState<number | string>(cohort?.capacity ?? 20);
+  const [notes, setNotes] = useState(cohort?.notes ?? '');
   const [errors, setErrors] = useState<Errors>({});
 
   const serverError = create.error instanceof ApiError ? create.error : null;
@@ -51,16 +63,28 @@ export function NewCohortForm({ opened, onClose }: { opened: boolean; onClose: (
     if (!Number.isInteger(cap) || cap < 1 || cap > 500) e.capacity = t('training.cohortForm.capacityRange');
     setErrors(e);
     if (Object.keys(e).length || !courseCode) return;
-    create.mutate(
-      {
-        courseCode,
-        startsOn,
-        endsOn,
-        trainer: trainer.trim(),
-        place: place.trim(),
-        capacity: cap,
-        notes: notes.trim() || null,
-      },
+    const fields = {
+      startsOn,
+      endsOn,
+      trainer: trainer.trim(),
+      place: place.trim(),
+      capacity: cap,
+      notes: notes.trim() || null,
+    };
+    if (cohort) {
+      updating.mutate(
+        { path: '', method: 'PUT', body: { ...fields, version: cohort.version } },
+        {
+          onSuccess: () => {
+            notify(t('training.cohortForm.updated'));
+            onClose();
+          },
+        },
+      );
+      return;
+    }
+    creating.mutate(
+      { courseCode, ...fields },
       {
         onSuccess: (c) => {
           notify(t('training.cohortForm.created'));
@@ -79,7 +103,12 @@ export function NewCohortForm({ opened, onClose }: { opened: boolean; onClose: (
     }));
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('training.cohortForm.title')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={cohort ? t('training.cohortForm.titleEdit') : t('training.cohortForm.title')}
+      size="lg"
+    >
       <form
         onSubmit={(ev) => {
           ev.preventDefault();
@@ -96,6 +125,7 @@ export function NewCohortForm({ opened, onClose }: { opened: boolean; onClose: (
             onChange={setCourseCode}
             searchable
             required
+            disabled={Boolean(cohort)}
             error={fieldError('courseCode')}
           />
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
@@ -157,7 +187,7 @@ export function NewCohortForm({ opened, onClose }: { opened: boolean; onClose: (
               {t('training.cohortForm.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending}>
-              {t('training.cohortForm.save')}
+              {cohort ? t('training.cohortForm.saveEdit') : t('training.cohortForm.save')}
             </Button>
           </Group>
         </Stack>

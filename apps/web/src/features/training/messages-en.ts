@@ -68,6 +68,10 @@ export const trainingEn: Shape<typeof trainingId> = {
     capacityRange: 'Capacity 1–500 people',
     save: 'Open cohort',
     cancel: 'Cancel',
+    titleEdit: 'Edit cohort',
+    saveEdit: 'Save changes',
+    updated: 'Cohort updated.',
+    edit: 'Edit cohort',
     created: 'Cohort opened.',
   },
   cohort: {

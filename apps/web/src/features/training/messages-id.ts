@@ -64,6 +64,10 @@ export const trainingId = {
     capacityRange: 'Kapasitas 1–500 orang',
     save: 'Buka kelas',
     cancel: 'Batal',
+    titleEdit: 'Ubah kelas',
+    saveEdit: 'Simpan perubahan',
+    updated: 'Kelas diperbarui.',
+    edit: 'Ubah kelas',
     created: 'Kelas dibuka.',
   },
   cohort: {
