@@ -10,11 +10,6 @@ export const localDay = (d: string) => new Date(`${d}T00:00:00`);
 /** A calendar date as Indonesian text: "3 Desember 2026". */
 export const day = (d: string) => formatDate(localDay(d));
 
-/** Whole days from `from` to `to` (ISO dates). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((localDay(to).getTime() - localDay(from).getTime()) / 86_400_000);
-}
-
 /** A refused save: a concurrent edit (409) offers a reload; anything else shows the server's message. */
 export function SaveError({
   error,
