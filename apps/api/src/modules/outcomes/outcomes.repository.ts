@@ -235,7 +235,18 @@ function grouped(groupBy: GroupBy | null): { from: SQL; key: SQL } {
   return { from: sql`case_progress cp`, key: sql`null::text` };
 }
 
+/** Group by the key and, in the same scan, the total (key null); by approach the total is its own query. */
+function groupSets(groupBy: GroupBy | null): SQL {
+  return groupBy === null || groupBy === 'approach' ? sql`1` : sql`grouping sets ((1), ())`;
+}
+
 export async function caseFigures(db: Tx, f: Filters, groupBy: GroupBy | null): Promise<RawFigures[]> {
+  if (groupBy === 'approach')
+    return [...(await caseFiguresOnce(db, f, groupBy)), ...(await caseFiguresOnce(db, f, null))];
+  return caseFiguresOnce(db, f, groupBy);
+}
+
+async function caseFiguresOnce(db: Tx, f: Filters, groupBy: GroupBy | null): Promise<RawFigures[]> {
   const g = grouped(groupBy);
   const rows = await queryRows<Record<string, string | null>>(
     db,
@@ -247,7 +258,7 @@ export async function caseFigures(db: Tx, f: Filters, groupBy: GroupBy | null): 
                percentile_cont(0.5) within group (order by cp.independent_on - cp.intake_date)::text as mdi
         from ${g.from}
         where cp.survey_count > 0 and ${caseConds(f)}
-        group by 1`,
+        group by ${groupSets(groupBy)}`,
   );
   return rows.map((r) => ({
     key: r.key ?? null,
@@ -261,11 +272,18 @@ export async function caseFigures(db: Tx, f: Filters, groupBy: GroupBy | null): 
 }
 
 export async function caseLevels(db: Tx, f: Filters, groupBy: GroupBy | null): Promise<LevelCount[]> {
+  if (groupBy === 'approach')
+    return [...(await caseLevelsOnce(db, f, groupBy)), ...(await caseLevelsOnce(db, f, null))];
+  return caseLevelsOnce(db, f, groupBy);
+}
+
+async function caseLevelsOnce(db: Tx, f: Filters, groupBy: GroupBy | null): Promise<LevelCount[]> {
   const g = grouped(groupBy);
   const rows = await queryRows<{ key: string | null; level: number; n: string }>(
     db,
     sql`select ${g.key} as key, cp.level, count(*)::text as n from ${g.from}
-        where cp.survey_count > 0 and ${caseConds(f)} group by 1, 2`,
+        where cp.survey_count > 0 and ${caseConds(f)}
+        group by ${groupBy === null || groupBy === 'approach' ? sql`1, 2` : sql`grouping sets ((1, 2), (2))`}`,
   );
   return rows.map((r) => ({ key: r.key ?? null, level: Number(r.level), n: Number(r.n) }));
 }

@@ -7,6 +7,7 @@ import {
   type TOutcomesResponse,
   ZOutcomesQuery,
 } from '@atensi/contracts';
+import { sql } from 'drizzle-orm';
 import { auditRead } from '../../lib/audit.ts';
 import type { Ctx } from '../../lib/context.ts';
 import {
@@ -111,8 +112,10 @@ export async function getOutcomes(ctx: Ctx, input: TOutcomesQuery): Promise<TOut
     overdue = [...perUnit, { key: null, n: perUnit.reduce((s, r) => s + r.n, 0) }];
     trend = await tallyTrend(ctx.db, unitIds, firstMonth, lastMonth);
   } else {
-    raw = [...(await caseFigures(ctx.db, f, groupBy)), ...(await caseFigures(ctx.db, f, null))];
-    levels = [...(await caseLevels(ctx.db, f, groupBy)), ...(await caseLevels(ctx.db, f, null))];
+    // Medians over many cases sort in memory rather than on disk.
+    await ctx.db.execute(sql`set local work_mem = '64MB'`);
+    raw = await caseFigures(ctx.db, f, groupBy);
+    levels = await caseLevels(ctx.db, f, groupBy);
     overdue = [
       ...(await caseOverdue(ctx.db, f, groupBy, today)),
       ...(await caseOverdue(ctx.db, f, null, today)),
