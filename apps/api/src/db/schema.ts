@@ -1336,3 +1336,27 @@ export const trainingAttendance = pgTable(
     index('training_attendance_enrolment_idx').on(t.enrolmentId),
   ],
 );
+
+// ── Outcomes (modules/outcomes) ──────────────────────────────────────────────────────────────────────
+
+/**
+ * How many followed-up cases of a unit have each value of each outcome figure, and open survey-schedule
+ * entries per month due: kept exact by triggers on case_progress and survey_schedule (migration 0022), so
+ * headquarters' figures (medians included) read thousands of rows, not millions. Derived like an index:
+ * no audit trigger, and only the triggers write it. `metric` is in the C collation.
+ */
+export const outcomeTally = pgTable(
+  'outcome_tally',
+  {
+    unitId: uuid('unit_id').notNull(),
+    /** followed, level, graduated, independent, first_income(_n), latest_income(_n), days_independent,
+     * month_intake, month_independent, month_graduated (YYYYMM), open_month (YYYYMM). */
+    metric: text('metric').notNull(),
+    value: bigint('value', { mode: 'number' }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'outcome_tally_pk', columns: [t.unitId, t.metric, t.value] }),
+    index('outcome_tally_value_idx').on(t.metric, t.value),
+  ],
+);
