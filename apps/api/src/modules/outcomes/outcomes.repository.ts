@@ -97,18 +97,54 @@ async function tallyMedians(
   return [...out.values()];
 }
 
-/** Counts and medians per unit and in total, from outcome_tally. */
+/**
+ * Everything the unfiltered page shows, from outcome_tally in two reads: the counts (with this month's
+ * overdue entries from the open-schedule index and the trend months), then the medians.
+ */
 export async function tallyFigures(
   db: Tx,
   unitIds: string[],
-): Promise<{ figures: RawFigures[]; levels: LevelCount[] }> {
+  today: string,
+  fromMonth: number,
+  toMonth: number,
+): Promise<{ figures: RawFigures[]; levels: LevelCount[]; overdue: KeyCount[]; trend: MonthCount[] }> {
   const cond = unitCond(sql`unit_id`, unitIds);
-  const counts = await queryRows<{ g: string | null; metric: string; value: string; n: string }>(
+  const month = Number(today.slice(0, 4)) * 100 + Number(today.slice(5, 7));
+  const rows = await queryRows<{ g: string | null; metric: string; value: string; n: string }>(
     db,
     sql`select unit_id::text as g, metric, value::text, n::text from outcome_tally
         where metric in ('followed', 'level', 'independent', 'graduated', 'first_income_n', 'latest_income_n')
-          and n > 0 and ${cond}`,
+          and n > 0 and ${cond}
+        union all
+        select null, metric, value::text, sum(n)::text from outcome_tally
+        where metric in ('month_intake', 'month_independent', 'month_graduated')
+          and value between ${fromMonth} and ${toMonth} and n > 0 and ${cond}
+        group by metric, value
+        union all
+        select key, 'overdue', '0', sum(n)::text from (
+          select unit_id::text as key, n::bigint as n from outcome_tally
+          where metric = 'open_month' and value < ${month} and n > 0 and ${cond}
+          union all
+          select unit_id::text, count(*) from survey_schedule
+          where survey_id is null and due_on >= ${`${today.slice(0, 7)}-01`}::date and due_on < ${today}::date
+            and ${cond}
+          group by unit_id) x
+        group by key`,
   );
+  const overdue: KeyCount[] = [];
+  const trend: MonthCount[] = [];
+  const counts: typeof rows = [];
+  for (const r of rows) {
+    if (r.metric === 'overdue') overdue.push({ key: r.g, n: Number(r.n) });
+    else if (r.metric.startsWith('month_'))
+      trend.push({
+        kind: r.metric.slice('month_'.length) as MonthCount['kind'],
+        month: Number(r.value),
+        n: Number(r.n),
+      });
+    else counts.push(r);
+  }
+  overdue.push({ key: null, n: overdue.reduce((sum, o) => sum + o.n, 0) });
   const totals: Total[] = [];
   const all = new Map<string, number>();
   for (const r of counts) {
@@ -166,49 +202,7 @@ export async function tallyFigures(
     else if (m.metric === 'latest_income') f.medianLatestIncome = num(m.median);
     else f.medianDaysToIndependence = num(m.median);
   }
-  return { figures: [...byKey.values()], levels: [...levelMap.values()] };
-}
-
-/**
- * Overdue per unit: open entries of past months from the tally, and this month's due before today from the
- * open-schedule index (a few days' worth, whatever the size of the backlog).
- */
-export async function tallyOverdue(db: Tx, unitIds: string[], today: string): Promise<KeyCount[]> {
-  const month = Number(today.slice(0, 4)) * 100 + Number(today.slice(5, 7));
-  const rows = await queryRows<{ key: string; n: string }>(
-    db,
-    sql`select key, sum(n)::text as n from (
-          select unit_id::text as key, n::bigint as n from outcome_tally
-          where metric = 'open_month' and value < ${month} and n > 0 and ${unitCond(sql`unit_id`, unitIds)}
-          union all
-          select unit_id::text, count(*) from survey_schedule
-          where survey_id is null and due_on >= ${`${today.slice(0, 7)}-01`}::date and due_on < ${today}::date
-            and ${unitCond(sql`unit_id`, unitIds)}
-          group by unit_id) x
-        group by key`,
-  );
-  return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
-}
-
-/** Month counts (YYYYMM) for the trend, from the tally. */
-export async function tallyTrend(
-  db: Tx,
-  unitIds: string[],
-  fromMonth: number,
-  toMonth: number,
-): Promise<MonthCount[]> {
-  const rows = await queryRows<{ metric: string; value: string; n: string }>(
-    db,
-    sql`select metric, value::text, sum(n)::text as n from outcome_tally
-        where metric in ('month_intake', 'month_independent', 'month_graduated')
-          and value between ${fromMonth} and ${toMonth} and n > 0 and ${unitCond(sql`unit_id`, unitIds)}
-        group by metric, value`,
-  );
-  return rows.map((r) => ({
-    kind: r.metric.slice('month_'.length) as MonthCount['kind'],
-    month: Number(r.value),
-    n: Number(r.n),
-  }));
+  return { figures: [...byKey.values()], levels: [...levelMap.values()], overdue, trend };
 }
 
 // ── cases ──────────────────────────────────────────────────────────────────────────────────────────
@@ -333,20 +327,21 @@ export async function caseTrend(db: Tx, f: Filters, fromDay: string, toDay: stri
 
 // ── labels ─────────────────────────────────────────────────────────────────────────────────────────
 
-export async function ladder(db: Tx) {
-  return queryRows<{ level: number; nameId: string; nameEn: string }>(
-    db,
-    sql`select level, name_id as "nameId", name_en as "nameEn" from roadmap_level order by level`,
-  );
-}
+export type Ladder = { level: number; nameId: string; nameEn: string }[];
 
-export async function unitNames(db: Tx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await queryRows<{ id: string; name: string }>(
+/** The roadmap ladder and the names of the units shown, in one read. */
+export async function ladderAndUnits(
+  db: Tx,
+  ids: string[],
+): Promise<{ ladder: Ladder; units: Map<string, string> }> {
+  const [row] = await queryRows<{ ladder: Ladder | null; units: { id: string; name: string }[] | null }>(
     db,
-    sql`select id::text, name from unit where id = any(${`{${ids.join(',')}}`}::uuid[])`,
+    sql`select (select json_agg(json_build_object('level', level, 'nameId', name_id, 'nameEn', name_en) order by level)
+                from roadmap_level) as ladder,
+               (select json_agg(json_build_object('id', id::text, 'name', name)) from unit
+                where id = any(${`{${ids.join(',')}}`}::uuid[])) as units`,
   );
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return { ladder: row?.ladder ?? [], units: new Map((row?.units ?? []).map((u) => [u.id, u.name])) };
 }
 
 export async function clusterNames(db: Tx, lang: 'id' | 'en'): Promise<Map<string, string>> {

@@ -20,13 +20,10 @@ import {
   type GroupBy,
   type KeyCount,
   type LevelCount,
-  ladder,
+  ladderAndUnits,
   type MonthCount,
   type RawFigures,
   tallyFigures,
-  tallyOverdue,
-  tallyTrend,
-  unitNames,
 } from './outcomes.repository.ts';
 
 const TREND_MONTHS = 24;
@@ -105,12 +102,12 @@ export async function getOutcomes(ctx: Ctx, input: TOutcomesQuery): Promise<TOut
   let overdue: KeyCount[];
   let trend: MonthCount[];
   if (isPlain) {
-    const t = await tallyFigures(ctx.db, unitIds);
-    raw = t.figures;
-    levels = t.levels;
-    const perUnit = await tallyOverdue(ctx.db, unitIds, today);
-    overdue = [...perUnit, { key: null, n: perUnit.reduce((s, r) => s + r.n, 0) }];
-    trend = await tallyTrend(ctx.db, unitIds, firstMonth, lastMonth);
+    ({
+      figures: raw,
+      levels,
+      overdue,
+      trend,
+    } = await tallyFigures(ctx.db, unitIds, today, firstMonth, lastMonth));
   } else {
     // Medians over many cases sort in memory rather than on disk.
     await ctx.db.execute(sql`set local work_mem = '64MB'`);
@@ -126,9 +123,10 @@ export async function getOutcomes(ctx: Ctx, input: TOutcomesQuery): Promise<TOut
   const keys = new Set<string>();
   for (const r of raw) if (r.key !== null && r.followed > 0) keys.add(r.key);
   for (const o of overdue) if (o.key !== null && o.n > 0) keys.add(o.key);
+  const names = await ladderAndUnits(ctx.db, groupBy === 'unit' ? [...keys] : []);
   const labels =
     groupBy === 'unit'
-      ? await unitNames(ctx.db, [...keys])
+      ? names.units
       : groupBy === 'cluster'
         ? await clusterNames(ctx.db, ctx.meta.lang)
         : new Map<string, string>();
@@ -170,7 +168,7 @@ export async function getOutcomes(ctx: Ctx, input: TOutcomesQuery): Promise<TOut
   return {
     asOf: today,
     groupBy,
-    ladder: await ladder(ctx.db),
+    ladder: names.ladder,
     rows,
     total,
     trend: trendRows,
