@@ -275,6 +275,10 @@ describe('a case from intake to after-care', () => {
     await page.getByRole('button', { name: 'Tutup kasus' }).click();
     await page.getByText('Kasus ini baru saja diubah orang lain.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Muat ulang' }).click();
+    // The warning goes once the fresh case is in; the next click sends its version.
+    await page
+      .getByText('Kasus ini baru saja diubah orang lain.', { exact: false })
+      .waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'Tutup kasus' }).click();
     await page.getByText('Kasus ditutup.').waitFor();
     await page.getByText('Kasus ditutup: Bimbingan lanjut dilanjutkan oleh keluarga').waitFor();

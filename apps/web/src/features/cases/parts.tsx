@@ -2,6 +2,7 @@ import type { TCaseStage } from '@atensi/contracts';
 import { Alert, Badge, Button, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api-client.ts';
 import { caseKey } from './api.ts';
@@ -68,19 +69,27 @@ export function fieldError(error: unknown, field: string): string | undefined {
 export function ActionError({ error, caseId }: { error: unknown; caseId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  if (!error) return null;
+  // After a reload the stale-version warning has done its job: hide it once the fresh case is in, so the
+  // next click sends the new version (and the button shows the reload in progress meanwhile).
+  const [reloading, setReloading] = useState(false);
+  const [reloadedFor, setReloadedFor] = useState<unknown>(null);
+  if (!error || error === reloadedFor) return null;
   const api = error instanceof ApiError ? error : null;
   if (api?.code === 'CONFLICT') {
+    const reload = async () => {
+      setReloading(true);
+      try {
+        await queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
+        setReloadedFor(error);
+      } finally {
+        setReloading(false);
+      }
+    };
     return (
       <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} role="alert">
         <Stack gap="xs" align="flex-start">
           <Text size="sm">{t('cases.form.conflict')}</Text>
-          <Button
-            size="xs"
-            variant="light"
-            color="orange"
-            onClick={() => void queryClient.invalidateQueries({ queryKey: caseKey(caseId) })}
-          >
+          <Button size="xs" variant="light" color="orange" loading={reloading} onClick={() => void reload()}>
             {t('cases.form.reload')}
           </Button>
         </Stack>
