@@ -43,6 +43,7 @@ export async function startServer(): Promise<Server> {
       DATA_DIR: dataDir,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
       DATABASE_URL: '',
+      ATENSI_DEMO_PEOPLE: '0',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

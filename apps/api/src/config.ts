@@ -17,6 +17,8 @@ const ZEnv = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'data')),
   ATENSI_DEMO: flag.optional(),
+  /** With demo data: also load the demo beneficiaries (db/seed/demo-people.ts); 0 leaves the registry empty. */
+  ATENSI_DEMO_PEOPLE: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -70,6 +72,8 @@ const ZEnv = z.object({
 export type Config = z.infer<typeof ZEnv> & {
   /** Demo data is loaded on an empty embedded database, or on a server when ATENSI_DEMO=1. */
   demo: boolean;
+  /** Demo beneficiaries with cases, surveys and a training cohort are loaded with the demo data. */
+  demoPeople: boolean;
   cookieSecure: boolean;
 };
 
@@ -87,5 +91,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   const demo = c.ATENSI_DEMO ?? !c.DATABASE_URL;
   const cookieSecure = c.COOKIE_SECURE ?? c.NODE_ENV !== 'development';
-  return { ...c, demo, cookieSecure };
+  return { ...c, demo, demoPeople: demo && c.ATENSI_DEMO_PEOPLE, cookieSecure };
 }

@@ -21,7 +21,7 @@ try {
       : 'Unit services exist: left as they are.',
   );
   if (config.demo) {
-    const demo = await seedDemoData(database.db);
+    const demo = await seedDemoData(database.db, { people: config.demoPeople });
     console.log(
       demo.seeded ? 'Demo users loaded (password demo-atensi-2026).' : 'Users exist: demo data not loaded.',
     );

@@ -4,6 +4,7 @@ import { hashPassword } from '../../modules/auth/index.ts';
 import type { Db } from '../client.ts';
 import { appUser, unit, unitService } from '../schema.ts';
 import { SYSTEM_ACTOR, withActorTransaction } from '../transaction.ts';
+import { seedDemoPeople } from './demo-people.ts';
 
 /** The demo data set: three units across the country, one user per role per unit, and headquarters. */
 export const DEMO_PASSWORD = 'demo-atensi-2026';
@@ -67,8 +68,8 @@ export function demoUsers(): DemoUser[] {
   return users;
 }
 
-/** Load the demo users once, on a database with no users. */
-export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
+/** Load the demo users once, on a database with no users; with `people`, the demo beneficiaries too. */
+export async function seedDemoData(db: Db, opts: { people?: boolean } = {}): Promise<{ seeded: boolean }> {
   const existing = await db.select({ n: count() }).from(appUser);
   if ((existing[0]?.n ?? 0) > 0) return { seeded: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -102,5 +103,6 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
         .where(and(eq(unitService.unitId, unitId), eq(unitService.clusterCode, clusterCode)));
     }
   });
+  if (opts.people) await seedDemoPeople(db); // ── Demo beneficiaries (demo-people.ts; ATENSI_DEMO_PEOPLE) ──
   return { seeded: true };
 }
