@@ -55,7 +55,7 @@ export function OutcomeCharts({ data, groupLabel }: Props) {
     dataKey: 'name',
     orientation: 'vertical' as const,
     gridAxis: 'x' as const,
-    yAxisProps: { width: 150 },
+    yAxisProps: { width: 120 },
     barChartProps: { accessibilityLayer: false },
   };
   return (
@@ -63,7 +63,7 @@ export function OutcomeCharts({ data, groupLabel }: Props) {
       <ChartCard title={t('outcomes.charts.levels')} label={t('outcomes.charts.levelsLabel')}>
         <BarChart
           {...common}
-          h={height + 28}
+          h={height + 110}
           data={levelRows}
           type="percent"
           withLegend
@@ -79,7 +79,7 @@ export function OutcomeCharts({ data, groupLabel }: Props) {
       <ChartCard title={t('outcomes.charts.income')} label={t('outcomes.charts.incomeLabel')}>
         <BarChart
           {...common}
-          h={height + 28}
+          h={height + 60}
           data={rows.map((r) => ({
             name: r.name,
             first: r.medianFirstIncome ?? 0,
@@ -102,7 +102,7 @@ export function OutcomeCharts({ data, groupLabel }: Props) {
           data={rows.map((r) => ({ name: r.name, share: r.graduatedShare }))}
           series={[{ name: 'share', label: t('outcomes.charts.graduated'), color: 'blue.7' }]}
           valueFormatter={(v) => percent.format(v)}
-          xAxisProps={{ tickFormatter: (v: number) => percent.format(v) }}
+          xAxisProps={{ domain: [0, 1], tickFormatter: (v: number) => percent.format(v) }}
         />
       </ChartCard>
       <ChartCard title={t('outcomes.charts.days')} label={t('outcomes.charts.daysLabel')}>

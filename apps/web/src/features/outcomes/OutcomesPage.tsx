@@ -26,6 +26,7 @@ const isGroup = (v: string | null): v is OutcomeFilters['groupBy'] & string =>
   OUTCOME_GROUPS.some((g) => g === v);
 const isApproach = (v: string | null): v is (typeof APPROACHES)[number] => APPROACHES.some((a) => a === v);
 const isDate = (v: string | null): v is string => Boolean(v && /^\d{4}-\d{2}-\d{2}$/.test(v));
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const rupiahOrDash = (v: number | null) => (v === null ? '–' : formatRupiah(Math.round(v)));
 
 /**
@@ -249,16 +250,30 @@ function FiguresTable({
       <Table.Th scope="row" fw={isTotal ? 700 : 500}>
         {label}
       </Table.Th>
-      <Table.Td ta="right">{formatNumber(r.followed)}</Table.Td>
-      <Table.Td ta="right">{rupiahOrDash(r.medianFirstIncome)}</Table.Td>
-      <Table.Td ta="right">{rupiahOrDash(r.medianLatestIncome)}</Table.Td>
-      <Table.Td ta="right">{formatNumber(r.independent)}</Table.Td>
-      <Table.Td ta="right">{formatNumber(r.graduated)}</Table.Td>
-      <Table.Td ta="right">{percent.format(r.graduatedShare)}</Table.Td>
-      <Table.Td ta="right">
+      <Table.Td ta="right" style={NOWRAP}>
+        {formatNumber(r.followed)}
+      </Table.Td>
+      <Table.Td ta="right" style={NOWRAP}>
+        {rupiahOrDash(r.medianFirstIncome)}
+      </Table.Td>
+      <Table.Td ta="right" style={NOWRAP}>
+        {rupiahOrDash(r.medianLatestIncome)}
+      </Table.Td>
+      <Table.Td ta="right" style={NOWRAP}>
+        {formatNumber(r.independent)}
+      </Table.Td>
+      <Table.Td ta="right" style={NOWRAP}>
+        {formatNumber(r.graduated)}
+      </Table.Td>
+      <Table.Td ta="right" style={NOWRAP}>
+        {percent.format(r.graduatedShare)}
+      </Table.Td>
+      <Table.Td ta="right" style={NOWRAP}>
         {r.medianDaysToIndependence === null ? '–' : formatNumber(r.medianDaysToIndependence)}
       </Table.Td>
-      <Table.Td ta="right">{formatNumber(r.overdue)}</Table.Td>
+      <Table.Td ta="right" style={NOWRAP}>
+        {formatNumber(r.overdue)}
+      </Table.Td>
     </Table.Tr>
   );
   return (
