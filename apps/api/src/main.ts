@@ -29,7 +29,9 @@ async function main() {
   await seedReferenceData(database.db);
   await seedAreas(database.db);
   await seedUnitDefaults(database.db);
-  const demo = config.demo ? await seedDemoData(database.db, { people: config.demoPeople }) : { seeded: false };
+  const demo = config.demo
+    ? await seedDemoData(database.db, { people: config.demoPeople })
+    : { seeded: false };
 
   const app = await buildApp({ database, config, version });
   if (demo.seeded) app.log.info('demo data loaded: sign in as admin / demo-atensi-2026 (see README)');
