@@ -23,7 +23,9 @@ try {
   if (config.demo) {
     const demo = await seedDemoData(database.db, { people: config.demoPeople });
     console.log(
-      demo.seeded ? 'Demo users loaded (password demo-atensi-2026).' : 'Users exist: demo data not loaded.',
+      demo.seeded
+        ? `Demo users loaded (password demo-atensi-2026)${config.demoPeople ? ', with the demo beneficiaries' : ''}.`
+        : 'Users exist: demo data not loaded.',
     );
   } else {
     console.log('Demo mode is off (ATENSI_DEMO=0, or DATABASE_URL without ATENSI_DEMO=1): no demo users.');

@@ -5,8 +5,9 @@
 export type NamePool = {
   male: string[];
   female: string[];
-  /** Second names or family names, combined with a given name. */
-  second: string[];
+  /** Second names or family names, combined with a given name (Javanese and Betawi ones are gendered). */
+  secondMale: string[];
+  secondFemale: string[];
   birthPlace: string;
   streets: string[];
 };
@@ -49,7 +50,7 @@ export const NAME_POOLS: Record<string, NamePool> = {
       'Lestari',
       'Kartini',
     ],
-    second: [
+    secondMale: [
       'Widodo',
       'Santoso',
       'Purnomo',
@@ -60,12 +61,18 @@ export const NAME_POOLS: Record<string, NamePool> = {
       'Prasetyo',
       'Setiawan',
       'Handoko',
+    ],
+    secondFemale: [
       'Wardani',
       'Rahmawati',
       'Suryani',
       'Utami',
       'Pratiwi',
       'Hidayati',
+      'Wulandari',
+      'Puspitasari',
+      'Anggraeni',
+      'Susilowati',
     ],
     birthPlace: 'Surakarta',
     streets: ['Jl. Slamet Riyadi', 'Jl. Kapten Mulyadi', 'Jl. Veteran', 'Jl. Adi Sucipto', 'Jl. Ahmad Yani'],
@@ -107,7 +114,7 @@ export const NAME_POOLS: Record<string, NamePool> = {
       'Citra',
       'Yanti',
     ],
-    second: [
+    secondMale: [
       'Saputra',
       'Hidayat',
       'Ramadhan',
@@ -116,6 +123,10 @@ export const NAME_POOLS: Record<string, NamePool> = {
       'Maulana',
       'Pratama',
       'Gunawan',
+      'Syahputra',
+      'Nugraha',
+    ],
+    secondFemale: [
       'Permata',
       'Anggraini',
       'Safitri',
@@ -124,6 +135,8 @@ export const NAME_POOLS: Record<string, NamePool> = {
       'Septiani',
       'Amelia',
       'Oktaviani',
+      'Maharani',
+      'Fitriani',
     ],
     birthPlace: 'Jakarta',
     streets: ['Jl. Raya Bogor', 'Jl. Dewi Sartika', 'Jl. Otista', 'Jl. Condet Raya', 'Jl. Kramat Jati'],
@@ -165,7 +178,7 @@ export const NAME_POOLS: Record<string, NamePool> = {
       'Jumriani',
       'Nurfadillah',
     ],
-    second: [
+    secondMale: [
       'Daeng Ngalle',
       'Daeng Tompo',
       'Daeng Bali',
@@ -182,6 +195,18 @@ export const NAME_POOLS: Record<string, NamePool> = {
       'Latif',
       'Halim',
       'Sanusi',
+    ],
+    secondFemale: [
+      'Daeng Caya',
+      'Daeng Kebo',
+      'Daeng Ngai',
+      'Syahrir',
+      'Tahir',
+      'Rasyid',
+      'Hamzah',
+      'Basri',
+      'Arifin',
+      'Latif',
     ],
     birthPlace: 'Makassar',
     streets: ['Jl. Toddopuli Raya', 'Jl. Urip Sumoharjo', 'Jl. Pettarani', 'Jl. Abdullah Daeng Sirua'],

@@ -14,7 +14,7 @@ beforeAll(async () => {
   const before = await countOf('person');
   if (before !== 0) throw new Error(`the test database already has ${before} people`);
   const res = await seedDemoPeople(t.database.db);
-  if (!res.seeded) throw new Error('demo people were not seeded');
+  if (!res.seeded || res.failures.length) throw new Error(`demo people: ${res.failures.join('; ')}`);
   for (const u of ['peksos.soeharso', 'peksos.handayani', 'peksos.toddopuli', 'pusat'])
     cookies[u] = await t.login(u);
 }, 900_000);

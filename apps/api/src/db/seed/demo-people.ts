@@ -318,7 +318,10 @@ function buildSpecs(plan: UnitPlan, unitIndex: number, villages: Village[], toda
     const sex: 'L' | 'P' = i % 2 === 0 ? 'P' : 'L';
     let fullName = '';
     for (let tries = 0; tries < 50 && (!fullName || used.has(fullName)); tries++)
-      fullName = `${pick(r, sex === 'L' ? pool.male : pool.female)} ${pick(r, pool.second)}`;
+      fullName =
+        sex === 'L'
+          ? `${pick(r, pool.male)} ${pick(r, pool.secondMale)}`
+          : `${pick(r, pool.female)} ${pick(r, pool.secondFemale)}`;
     used.add(fullName);
     const adult = ADULT_STORIES.includes(story);
     const mix = adult
@@ -342,16 +345,19 @@ function buildSpecs(plan: UnitPlan, unitIndex: number, villages: Village[], toda
     const child = age < 18;
     const motherFirst = pick(r, pool.female);
     const guardian = child
-      ? { name: `${motherFirst} ${pick(r, pool.second)}`, relationship: 'ibu', phone }
+      ? { name: `${motherFirst} ${pick(r, pool.secondFemale)}`, relationship: 'ibu', phone }
       : null;
     const relative =
       !child && age >= 60
         ? {
-            name: `${pick(r, i % 3 ? pool.female : pool.male)} ${pick(r, pool.second)}`,
+            name:
+              i % 3
+                ? `${pick(r, pool.female)} ${pick(r, pool.secondFemale)}`
+                : `${pick(r, pool.male)} ${pick(r, pool.secondMale)}`,
             relationship: 'anak',
           }
         : !child
-          ? { name: `${pick(r, pool.female)} ${pick(r, pool.second)}`, relationship: 'ibu' }
+          ? { name: `${pick(r, pool.female)} ${pick(r, pool.secondFemale)}`, relationship: 'ibu' }
           : null;
     const disability = mix.cluster === 'disabilitas' ? pick(r, DISABILITIES) : null;
     const residential =
@@ -812,10 +818,28 @@ async function seedCohort(db: Db, plan: UnitPlan, staff: Staff, people: Register
 
 // ── Entry point ──
 
-export type DemoPeopleResult = { seeded: boolean; people: number };
+export type DemoPeopleResult = { seeded: boolean; people: number; failures: string[] };
 
-/** Load the demo beneficiaries once: nothing happens when the demo units already have people. */
-export async function seedDemoPeople(db: Db): Promise<DemoPeopleResult> {
+/**
+ * Load the demo beneficiaries once: nothing happens when the demo units already have people. A step the
+ * services refuse (each person, cohort and referral is its own transaction) is left out and reported in
+ * `failures` with a warning, so a demo that no longer fits a changed rule never stops the first start.
+ */
+export async function seedDemoPeople(
+  db: Db,
+  warn: (message: string) => void = (m) => console.warn(m),
+): Promise<DemoPeopleResult> {
+  const failures: string[] = [];
+  const attempt = async <T>(what: string, fn: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await fn();
+    } catch (err) {
+      const message = `demo people: ${what} left out: ${err instanceof Error ? err.message : String(err)}`;
+      failures.push(message);
+      warn(message);
+      return null;
+    }
+  };
   const units = await db
     .select({ id: unit.id, code: unit.code })
     .from(unit)
@@ -826,12 +850,12 @@ export async function seedDemoPeople(db: Db): Promise<DemoPeopleResult> {
       ),
     );
   const unitIds = units.map((u) => u.id);
-  if (units.length !== UNITS.length) return { seeded: false, people: 0 };
+  if (units.length !== UNITS.length) return { seeded: false, people: 0, failures };
   const existing = await db
     .select({ n: count() })
     .from(person)
     .where(inArray(person.registeredUnitId, unitIds));
-  if ((existing[0]?.n ?? 0) > 0) return { seeded: false, people: 0 };
+  if ((existing[0]?.n ?? 0) > 0) return { seeded: false, people: 0, failures };
   const users = await db
     .select({
       id: appUser.id,
@@ -877,9 +901,10 @@ export async function seedDemoPeople(db: Db): Promise<DemoPeopleResult> {
     const wages: Wages = new Map(wageRows.map((w) => [Number(w.year), Number(w.amount)]));
     const list: Registered[] = [];
     for (const spec of buildSpecs(plan, unitIndex, villages, today)) {
-      list.push(
-        await withActorTransaction(db, dbActorOf(peksos), (tx) => registerOne(tx, staff, spec, wages, today)),
+      const done = await attempt(`${plan.code} ${spec.fullName} (${spec.story})`, () =>
+        withActorTransaction(db, dbActorOf(peksos), (tx) => registerOne(tx, staff, spec, wages, today)),
       );
+      if (done) list.push(done);
     }
     registered.set(plan.code, list);
     total += list.length;
@@ -887,10 +912,10 @@ export async function seedDemoPeople(db: Db): Promise<DemoPeopleResult> {
   for (const plan of UNITS) {
     const staff = staffOf.get(plan.code);
     const list = registered.get(plan.code);
-    if (staff && list) await seedCohort(db, plan, staff, list, today);
+    if (staff && list) await attempt(`${plan.code} cohort`, () => seedCohort(db, plan, staff, list, today));
   }
-  await seedReferrals(db, units, staffOf, registered);
-  return { seeded: true, people: total };
+  await attempt('referrals', () => seedReferrals(db, units, staffOf, registered));
+  return { seeded: true, people: total, failures };
 }
 
 /** Two referrals between units: SOEHARSO → TODDOPULI accepted (the family moved), HANDAYANI → SOEHARSO
