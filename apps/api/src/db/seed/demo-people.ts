@@ -1,4 +1,4 @@
-// Demo beneficiaries (ATENSI_DEMO_PEOPLE): thirty people per demo unit, each registered and carried
+// Demo beneficiaries (ATENSI_DEMO_PEOPLE): twenty-four people per demo unit, each registered and carried
 // through the ATENSI process by the unit's social worker with the real services (people, consent, cases,
 // referrals, follow-up surveys, training), one transaction per person, so audit, case progress,
 // milestones, survey schedules and tasks are what the application itself would have written.
@@ -57,20 +57,20 @@ type Story =
   | 'returned'
   | 'dropped';
 
-/** How many people per unit have each story (30 in all). */
+/** How many people per unit have each story (24 in all). */
 export const STORY_COUNTS: [Story, number][] = [
-  ['intake', 3],
+  ['intake', 2],
   ['approach', 2],
-  ['assessment', 3],
+  ['assessment', 2],
   ['plan', 2],
-  ['intervention', 4],
+  ['intervention', 3],
   ['evaluation', 2],
   ['termination_open', 1],
   ['terminated', 1],
   ['recent_aftercare', 1],
-  ['stalled', 2],
-  ['climbing', 2],
-  ['mandiri', 2],
+  ['stalled', 1],
+  ['climbing', 1],
+  ['mandiri', 1],
   ['falling', 1],
   ['graduated', 2],
   ['returned', 1],
@@ -237,6 +237,7 @@ type Staff = { peksos: StaffRow; kepala: StaffRow; ska: StaffRow };
 type PersonSpec = {
   story: Story;
   fullName: string;
+  birthPlace: string;
   sex: 'L' | 'P';
   birthDate: string;
   birthDateEstimated: boolean;
@@ -365,6 +366,7 @@ function buildSpecs(plan: UnitPlan, unitIndex: number, villages: Village[], toda
     return {
       story,
       fullName,
+      birthPlace: pool.birthPlace,
       sex,
       birthDate,
       birthDateEstimated: !hasNik,
@@ -478,7 +480,14 @@ function surveyPlan(s: PersonSpec, today: string): SurveyPoint[] {
 
 // ── One person, start to finish, in one transaction ──
 
-type Registered = { personId: string; caseId: string; story: Story; cluster: string; adult: boolean };
+type Registered = {
+  personId: string;
+  caseId: string;
+  story: Story;
+  cluster: string;
+  adult: boolean;
+  age: number;
+};
 
 const ASSESSMENT_KEYS = [
   'physical_health',
@@ -564,7 +573,7 @@ async function registerOne(
     sex: s.sex,
     birthDate: s.birthDate,
     birthDateEstimated: s.birthDateEstimated,
-    birthPlace: NAME_POOLS[staff.peksos.username.split('.')[1]?.toUpperCase() ?? '']?.birthPlace ?? null,
+    birthPlace: s.birthPlace,
     motherName: s.guardian?.name ?? (s.relative?.relationship === 'ibu' ? s.relative.name : null),
     religion: 'islam',
     maritalStatus: s.age < 18 ? 'belum_kawin' : s.age > 30 ? 'kawin' : 'belum_kawin',
@@ -674,7 +683,14 @@ async function registerOne(
       version: c.version,
     });
     await backdateStages(tx, c.id, entered);
-    return { personId: p.id, caseId: c.id, story: s.story, cluster: s.cluster, adult: s.age >= 18 };
+    return {
+      personId: p.id,
+      caseId: c.id,
+      story: s.story,
+      cluster: s.cluster,
+      adult: s.age >= 18,
+      age: s.age,
+    };
   }
   if (goal >= 5) {
     await advance('evaluation', step(5.2));
@@ -735,7 +751,7 @@ async function registerOne(
     await advance('closed', minDate(addMonths(terminated ?? today, 12), today));
   }
   await backdateStages(tx, c.id, entered);
-  return { personId: p.id, caseId: c.id, story: s.story, cluster: s.cluster, adult: s.age >= 18 };
+  return { personId: p.id, caseId: c.id, story: s.story, cluster: s.cluster, adult: s.age >= 18, age: s.age };
 }
 
 /** Stage changes happened over months in the story, not all today: date each when the story says. */
@@ -757,8 +773,16 @@ async function backdateStages(tx: Tx, caseId: string, entered: Map<TCaseStage, s
 async function seedCohort(db: Db, plan: UnitPlan, staff: Staff, people: Registered[], today: string) {
   const candidates = people.filter(
     (p) =>
-      p.adult &&
-      ['intervention', 'evaluation', 'termination_open', 'climbing', 'recent_aftercare'].includes(p.story),
+      p.age >= 15 &&
+      [
+        'plan',
+        'intervention',
+        'evaluation',
+        'termination_open',
+        'climbing',
+        'mandiri',
+        'recent_aftercare',
+      ].includes(p.story),
   );
   const chosen = candidates.slice(0, 10);
   if (!chosen.length) return;
