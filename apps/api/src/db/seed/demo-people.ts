@@ -890,7 +890,14 @@ export async function seedDemoPeople(
     })
     .from(appUser)
     .where(and(inArray(appUser.unitId, unitIds), eq(appUser.isActive, true)));
-  const today = todayIso();
+  // The story ends today, or at the end of the last year with minimum wages on record: incomes are told as
+  // shares of the wage, and a year without one cannot be judged (never guessed), so after the data's last
+  // year the demo stays in that year instead of showing nobody climbing.
+  const [lastWageYear] = await queryRows<{ y: number | null }>(
+    db,
+    sql`select max(year)::int as y from minimum_wage`,
+  );
+  const today = minDate(todayIso(), lastWageYear?.y ? `${lastWageYear.y}-12-31` : todayIso());
   const registered = new Map<string, Registered[]>();
   const staffOf = new Map<string, Staff>();
   let total = 0;
