@@ -369,9 +369,16 @@ export const personAlias = pgTable(
       .notNull()
       .references(() => person.id),
     alias: text('alias').notNull(),
+    /** Lower case, letters and digits: what an alias search compares (0023). */
+    aliasKey: text('alias_key').generatedAlwaysAs(
+      sql`btrim(regexp_replace(lower(alias), '[^a-z0-9]+', ' ', 'g'))`,
+    ),
     createdAt: createdAt(),
   },
-  (t) => [index('person_alias_person_idx').on(t.personId)],
+  (t) => [
+    index('person_alias_person_idx').on(t.personId),
+    index('person_alias_key_idx').on(sql`(alias_key collate "C")`, t.personId),
+  ],
 );
 
 /** Family card numbers over time: a KK changes when a family splits or moves; never a key. */

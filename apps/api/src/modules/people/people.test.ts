@@ -413,4 +413,37 @@ describe('listing a unit', () => {
     expect(ids(men)).toContain(servedId);
     expect(men.items.every((p: { sex: string }) => p.sex === 'L')).toBe(true);
   });
+
+  it('finds people by a street name in name order, page by page, and not those of another unit', async () => {
+    const register = async (user: string, fullName: string, alias: string) => {
+      const res = await t.request(as(user), {
+        method: 'POST',
+        url: '/api/v1/people',
+        payload: { fullName, aliases: [alias], sex: 'L', noNikReason: 'belum punya KTP', confirmNew: true },
+      });
+      expect(res.statusCode).toBe(201);
+      return res.json().id as string;
+    };
+    const own = [
+      await register('peksos.soeharso', 'Zulkifli Harahap', 'Ucok Medan'),
+      await register('peksos.soeharso', 'Yohanes Sitompul', 'Ucok'),
+      await register('peksos.soeharso', 'Wahyu Siregar', 'ucok-ucok'),
+    ];
+    const other = await register('peksos.handayani', 'Vino Simanjuntak', 'Ucok');
+    const first = (await get('peksos.soeharso', '/api/v1/people?q=Ucok&limit=2')).json();
+    expect(first.items.map((p: { fullName: string }) => p.fullName)).toEqual([
+      'Wahyu Siregar',
+      'Yohanes Sitompul',
+    ]);
+    expect(first.items[0].score).toBeNull();
+    expect(first.total).toBe(3);
+    const second = (
+      await get('peksos.soeharso', `/api/v1/people?q=Ucok&limit=2&cursor=${first.nextCursor}`)
+    ).json();
+    expect(second.items.map((p: { id: string }) => p.id)).toEqual([own[0]]);
+    expect(second.nextCursor).toBeNull();
+    const hq = (await get('pusat', '/api/v1/people?q=ucok&limit=10')).json();
+    expect(hq.items.map((p: { id: string }) => p.id)).toContain(other);
+    expect(hq.total).toBe(4);
+  });
 });
