@@ -27,7 +27,18 @@ describe('POST /auth/login', () => {
       role: 'pekerja_sosial',
       unit: { code: 'SOEHARSO' },
     });
-    expect(body.modules).toEqual(['home', 'account', 'people', 'cases', 'referrals', 'units', 'reference']);
+    expect(body.modules).toEqual([
+      'home',
+      'account',
+      'people',
+      'cases',
+      'referrals',
+      'followup',
+      'outcomes',
+      'training',
+      'units',
+      'reference',
+    ]);
   });
 
   it('stores an argon2id hash, never the password', async () => {
