@@ -21,11 +21,12 @@ import {
   IconClockExclamation,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useMe } from '../../app/auth.tsx';
 import { PageTitle } from '../../app/Layout.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
+import { useListParams } from '../../lib/use-list-params.ts';
 import {
   CASE_PAGE,
   useCaseload,
@@ -57,7 +58,7 @@ export const STAGE_COLORS: Record<TCaseStage, string> = {
 export default function CaseloadPage() {
   const { t } = useTranslation();
   const me = useMe().data;
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useListParams();
   const isHq = !me?.unit;
   const canToggle = me?.role === 'kepala_upt' || me?.role === 'pekerja_sosial';
   // A social worker starts with their own cases; a unit head and headquarters with everyone's.
@@ -67,17 +68,6 @@ export default function CaseloadPage() {
   const stage = isStage(stageParam) ? stageParam : null;
   const offset = Math.max(0, Number(params.get('dari')) || 0);
   const list = useCaseload({ mine, stage, offset });
-
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null) next.delete(k);
-      else next.set(k, v);
-    }
-    if (!('dari' in changes)) next.delete('dari');
-    // Synchronously, so controls bound to the address do not flick back while the router updates.
-    setParams(next, { replace: !('dari' in changes), flushSync: true });
-  };
 
   const total = list.data?.total ?? 0;
   const empty = stage ? t('caseload.emptyStage') : mine ? t('caseload.emptyMine') : t('caseload.emptyUnit');

@@ -16,12 +16,13 @@ import {
 import { IconAlertTriangle, IconArrowRight, IconCheck, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useMe } from '../../app/auth.tsx';
 import { PageTitle } from '../../app/Layout.tsx';
 import { notify } from '../../components/notify.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
+import { useListParams } from '../../lib/use-list-params.ts';
 import { Pager } from './CaseloadPage.tsx';
 import { type Action, ActionDialog } from './ReferralActions.tsx';
 import { ReferralForm } from './ReferralForm.tsx';
@@ -49,7 +50,7 @@ export default function ReferralsPage() {
   const me = useMe().data;
   const isHq = !me?.unit;
   const canAct = Boolean(me && CASE_WORKER_ROLES.includes(me.role));
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useListParams();
   const box: Box = isHq ? 'all' : params.get('kotak') === 'keluar' ? 'out' : 'in';
   const overdue = params.get('terlambat') === '1';
   const offset = Math.max(0, Number(params.get('dari')) || 0);
@@ -57,17 +58,6 @@ export default function ReferralsPage() {
   const [action, setAction] = useState<Action | null>(null);
   const [creating, setCreating] = useState(false);
   const [acceptedCase, setAcceptedCase] = useState<string | null>(null);
-
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null) next.delete(k);
-      else next.set(k, v);
-    }
-    if (!('dari' in changes)) next.delete('dari');
-    // Synchronously, so controls bound to the address do not flick back while the router updates.
-    setParams(next, { replace: !('dari' in changes), flushSync: true });
-  };
 
   const empty = overdue
     ? t('referrals.emptyOverdue')

@@ -2,11 +2,12 @@ import type { TDueSurvey } from '@atensi/contracts';
 import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconClipboardPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useMe } from '../../app/auth.tsx';
 import { PageTitle } from '../../app/Layout.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.tsx';
 import { formatNumber } from '../../lib/format.ts';
+import { useListParams } from '../../lib/use-list-params.ts';
 import { Pager } from '../cases/CaseloadPage.tsx';
 import { DUE_PAGE, SURVEY_WRITER_ROLES, useDueSurveys } from './api.ts';
 import { day } from './parts.tsx';
@@ -18,7 +19,7 @@ import { day } from './parts.tsx';
 export default function FollowupPage() {
   const { t } = useTranslation();
   const me = useMe().data;
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useListParams();
   const canToggle = me?.role === 'kepala_upt' || me?.role === 'pekerja_sosial';
   // A social worker starts with their own cases; the head of unit with the whole unit's.
   const view = params.get('lihat') ?? (me?.role === 'pekerja_sosial' ? 'saya' : 'semua');
@@ -26,16 +27,6 @@ export default function FollowupPage() {
   const offset = Math.max(0, Number(params.get('dari')) || 0);
   const list = useDueSurveys({ mine, offset });
   const canRecord = Boolean(me && SURVEY_WRITER_ROLES.includes(me.role));
-
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null) next.delete(k);
-      else next.set(k, v);
-    }
-    if (!('dari' in changes)) next.delete('dari');
-    setParams(next, { replace: !('dari' in changes), flushSync: true });
-  };
 
   const total = list.data?.total ?? 0;
   const overdue = list.data?.items.filter((x) => x.overdue).length ?? 0;
