@@ -585,8 +585,7 @@ export async function putSensitive(
   return getSensitive(ctx, id);
 }
 
-/** s: the score (trigram tier) or null (name order); t: 'a' when the page came from the alias tier. */
-type Cursor = { s: number | null; n: string; i: string; t?: 'a' };
+type Cursor = { s: number | null; n: string; i: string };
 
 function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -630,9 +629,8 @@ export async function searchPeople(
         ? sql`p.id in (select pu.person_id from person_unit pu where pu.unit_id = ${ctx.actor.unitId}::uuid)`
         : sql`false`;
   const conds: SQL[] = [sql`p.merged_into_id is null`, unitScope];
-  let nameTier: 'prefix' | 'alias' | 'fuzzy' | undefined;
-  let nameConds: { prefix: SQL; alias: SQL; fuzzy: SQL; score: SQL } | undefined;
-  let aliasUsable = false;
+  let nameTier: 'prefix' | 'fuzzy' | undefined;
+  let nameConds: { prefix: SQL; fuzzy: SQL; score: SQL } | undefined;
   const text = q.q?.trim() ?? '';
   const digits = text.replace(/[\s.-]/g, '');
   if (/^[0-9]{4,16}$/.test(digits)) {
@@ -650,17 +648,9 @@ export async function searchPeople(
     if (!norm) return { items: [], nextCursor: null, total: 0, totalIsCapped: false };
     // Names that start with the text first (an index range in name order, stops when the page is full);
     // only when none does, or when paging on from such a page, the typo-tolerant trigram match.
-    // Then people whose street name or nickname starts with it (an index range on person_alias).
-    if (!cursor || cursor.s === null) nameTier = cursor?.t === 'a' ? 'alias' : 'prefix';
-    const aliasKey = text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-    aliasUsable = aliasKey.length > 0;
+    if (!cursor || cursor.s === null) nameTier = 'prefix';
     nameConds = {
       prefix: sql`(p.name_norm collate "C") >= ${norm} and (p.name_norm collate "C") < ${`${norm}~`}`,
-      alias: sql`p.id in (select al.person_id from person_alias al
-                          where (al.alias_key collate "C") >= ${aliasKey} and (al.alias_key collate "C") < ${`${aliasKey}~`})`,
       fuzzy: sql`${norm} <% p.search_names`,
       score: sql`word_similarity(${norm}, p.search_names)`,
     };
@@ -703,24 +693,16 @@ export async function searchPeople(
       : null;
   // Past 1,000 the list says "1.000+": an exact count of a common name costs more than the page.
   const countCap = 1_000;
-  const run = (tier: 'prefix' | 'alias' | 'fuzzy' | undefined) => {
+  const run = (tier: 'prefix' | 'fuzzy' | undefined) => {
     if (listedUnit)
       return repo.listUnitPeople(ctx.db, listedUnit, sql.join(conds, sql` and `), byName, q.limit, countCap);
-    const name = tier && nameConds ? [nameConds[tier]] : [];
+    const name = tier && nameConds ? [tier === 'prefix' ? nameConds.prefix : nameConds.fuzzy] : [];
     const score = tier === 'fuzzy' && nameConds ? nameConds.score : null;
     const where = sql.join([...conds, ...name], sql` and `);
     return repo.searchPeople(ctx.db, where, score, score ? byScore : byName, q.limit, countCap);
   };
-  let tier = nameTier;
-  let { rows, total } = await run(tier);
-  if (tier === 'prefix' && !cursor && rows.length === 0) {
-    tier = aliasUsable ? 'alias' : 'fuzzy';
-    ({ rows, total } = await run(tier));
-  }
-  if (tier === 'alias' && !cursor && rows.length === 0) {
-    tier = 'fuzzy';
-    ({ rows, total } = await run(tier));
-  }
+  let { rows, total } = await run(nameTier);
+  if (nameTier === 'prefix' && !cursor && rows.length === 0) ({ rows, total } = await run('fuzzy'));
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   if (ctx.scope === 'all' && opts.audit !== false) {
@@ -748,14 +730,7 @@ export async function searchPeople(
       warnings: warningsOf({ nik: r.nik, birthDate: r.birth_date, sex: r.sex }),
     })),
     nextCursor:
-      rows.length > q.limit && last
-        ? encodeCursor({
-            s: last.score,
-            n: last.name_norm,
-            i: last.id,
-            ...(tier === 'alias' ? { t: 'a' } : {}),
-          })
-        : null,
+      rows.length > q.limit && last ? encodeCursor({ s: last.score, n: last.name_norm, i: last.id }) : null,
     total: Math.min(total, countCap),
     totalIsCapped: total > countCap,
   };

