@@ -79,7 +79,7 @@ async function pairsInWindow(ctx: Ctx, after: Cursor | null) {
         order by p.id
         limit ${WINDOW}`,
   );
-  if (win.length === 0) return { pairs: [] as PairRow[], last: null, done: true };
+  if (win.length === 0) return { ids: [] as string[], pairs: [] as PairRow[], last: null, done: true };
   const ids = win.map((w) => sql`${w.id}::uuid`);
   // The same conditions in both branches, so each branch stays one index scan with its filters.
   const candidate = sql`c.merged_into_id is null and c.sex = w.sex and c.id < w.id
@@ -120,7 +120,12 @@ async function pairsInWindow(ctx: Ctx, after: Cursor | null) {
         where w.id in (${sql.join(ids, sql`, `)})`,
   );
   const last = win[win.length - 1];
-  return { pairs, last: last ? { i: last.id } : null, done: win.length < WINDOW };
+  return {
+    ids: win.map((w) => w.id),
+    pairs,
+    last: last ? { i: last.id } : null,
+    done: win.length < WINDOW,
+  };
 }
 
 /** What a reviewer compares, for a set of records. */
@@ -197,9 +202,19 @@ export async function getDuplicateQueue(
     scanned += WINDOW;
     done = w.done;
     cursor = w.last;
-    for (const row of w.pairs) {
-      const s = scorePair(row, lang);
-      if (s.score >= PAIR_MIN_SCORE) found.push({ row, ...s });
+    // Records in id order, each with all its pairs; a full page ends after the record that filled it, and
+    // the next page starts after that record, so a page holds about `limit` pairs and none is skipped.
+    for (const id of w.ids) {
+      for (const row of w.pairs) {
+        if (row.a_id !== id) continue;
+        const s = scorePair(row, lang);
+        if (s.score >= PAIR_MIN_SCORE) found.push({ row, ...s });
+      }
+      if (found.length >= q.limit && id !== w.ids[w.ids.length - 1]) {
+        cursor = { i: id };
+        done = false;
+        break;
+      }
     }
   }
   const sides = await loadSides(ctx.db, [...new Set(found.flatMap((f) => [f.row.a_id, f.row.b_id]))]);
