@@ -1,0 +1,2 @@
+-- Reserved; filled later in this stop.
+select 1;
