@@ -1,13 +1,15 @@
 // Starts the real Atensi server (as `npm start` does, on a fresh embedded database with demo data) and
-// a headless Chromium, and checks pages with axe-core.
+// a headless Chromium, and checks pages with axe-core. The first boot (migrations, areas, demo data) runs
+// once per run in the global setup; each test file's server starts on its own copy of that data directory.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEMO_PASSWORD = 'demo-atensi-2026';
@@ -26,14 +28,27 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(): Promise<Server> {
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A data directory the server has migrated and seeded once, then shut down cleanly. */
+    e2eTemplateDir: string;
+  }
+}
+
+/**
+ * Starts the server on `dataDir` (a fresh one when not given), or on a copy of `template` when given.
+ * Without either it boots an empty database as `npm start` does on a new machine.
+ */
+export async function startServer(opts: { dataDir?: string; template?: string | null } = {}): Promise<Server> {
   // WEB_DIST_DIR (as the server reads it) lets a private build be tested beside the shared one.
   const webDist = process.env.WEB_DIST_DIR || path.join(ROOT, 'apps/web/dist');
   if (!existsSync(path.join(webDist, 'index.html'))) {
     throw new Error(`${webDist} is missing: run \`npm run build\` first (npm test does it).`);
   }
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'atensi-e2e-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'atensi-e2e-'));
+  const template = opts.template === undefined ? templateDir() : opts.template;
+  if (template) cpSync(template, dataDir, { recursive: true });
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
     cwd: ROOT,
     env: {
@@ -63,9 +78,17 @@ export async function startServer(): Promise<Server> {
     stop: async () => {
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function templateDir(): string | null {
+  try {
+    return inject('e2eTemplateDir') || null;
+  } catch {
+    return null; // outside a vitest worker (the global setup itself)
+  }
 }
 
 export function launchBrowser(): Promise<Browser> {
