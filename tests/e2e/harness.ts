@@ -39,7 +39,9 @@ declare module 'vitest' {
  * Starts the server on `dataDir` (a fresh one when not given), or on a copy of `template` when given.
  * Without either it boots an empty database as `npm start` does on a new machine.
  */
-export async function startServer(opts: { dataDir?: string; template?: string | null } = {}): Promise<Server> {
+export async function startServer(
+  opts: { dataDir?: string; template?: string | null } = {},
+): Promise<Server> {
   // WEB_DIST_DIR (as the server reads it) lets a private build be tested beside the shared one.
   const webDist = process.env.WEB_DIST_DIR || path.join(ROOT, 'apps/web/dist');
   if (!existsSync(path.join(webDist, 'index.html'))) {
