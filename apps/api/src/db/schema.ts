@@ -1356,6 +1356,9 @@ export const outcomeTally = pgTable(
   'outcome_tally',
   {
     unitId: uuid('unit_id').notNull(),
+    /** The cases counted (migration 0025): '' all, 'c:<cluster>', 'a:<approach>', 'y:<intake year>',
+     * 'm:<intake YYYYMM>', 'cy:<cluster>:<intake year>'. */
+    grp: text('grp').notNull(),
     /** followed, level, graduated, independent, first_income(_n), latest_income(_n), days_independent,
      * month_intake, month_independent, month_graduated (YYYYMM), open_month (YYYYMM). */
     metric: text('metric').notNull(),
@@ -1363,7 +1366,7 @@ export const outcomeTally = pgTable(
     n: integer('n').notNull(),
   },
   (t) => [
-    primaryKey({ name: 'outcome_tally_pk', columns: [t.unitId, t.metric, t.value] }),
-    index('outcome_tally_value_idx').on(t.metric, t.value),
+    primaryKey({ name: 'outcome_tally_pk', columns: [t.unitId, t.grp, t.metric, t.value] }),
+    index('outcome_tally_value_idx').on(t.grp, t.metric, t.value),
   ],
 );

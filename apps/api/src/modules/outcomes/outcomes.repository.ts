@@ -1,7 +1,8 @@
 // The outcome queries. Two exact ways to the same figures:
-// - tally: per-unit counts kept by a trigger on case_progress (migration 0022); medians are the middle
-//   values of the cumulative counts. Used for the page as headquarters opens it (per unit, no filters).
-// - cases: aggregates over case_progress (percentile_cont, FILTER) for filtered views and other groupings.
+// - tally: per-unit and per-group counts kept by triggers (migrations 0022, 0025); medians are the middle
+//   values of the cumulative counts. Used for the page as headquarters opens it and for the filters and
+//   groupings whose cases are a sum of tally groups (see `tallyPlan` in the service).
+// - cases: aggregates over case_progress (percentile_cont, FILTER) for the other combinations.
 // Both run inside the request's transaction, so row-level security scopes them as well as the filters.
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.ts';
@@ -42,94 +43,122 @@ function unitCond(column: SQL, unitIds: string[]): SQL {
 
 // ── tally ──────────────────────────────────────────────────────────────────────────────────────────
 
-type Total = { u: string | null; m: string; t: number };
-type MedianRow = { g: string | null; metric: string; tot: string; value: string; cum: string };
+/**
+ * Which tally groups (outcome_tally.grp, migration 0025) hold the filtered cases and where their counts go:
+ * each row source adds its counts to `key` (UNIT_KEY: to its unit), `total` lists the groups of the total.
+ * Groups within one key are disjoint, so summing them is exact.
+ */
+export type TallyPlan = { rows: { grp: string; key: string }[]; total: string[] };
+export const UNIT_KEY = '@unit';
+
+type Median = { k: string | null; u: string | null; m: string; t: number; g: string[] };
+type MedianRow = { k: string | null; metric: string; tot: string; value: string; cum: string };
 
 /**
  * Medians from value counts: the mean of the values at positions floor((n+1)/2) and floor(n/2)+1 of each
- * distribution (as percentile_cont(0.5)), n known from the tally's counts. Each distribution is walked in
- * value order with a running sum that stops just past the middle: per unit along the primary key, for all
- * units along (metric, value) summing the units' counts per value.
+ * distribution (as percentile_cont(0.5)), n known from the tally's counts. Each distribution (one key's
+ * groups, summed per value) is walked in value order with a running sum that stops just past the middle:
+ * per unit along the primary key, for all units along (grp, metric, value).
  */
 async function tallyMedians(
   db: Tx,
   cond: SQL,
-  totals: Total[],
-): Promise<{ g: string | null; metric: string; median: number | null }[]> {
+  wanted: Median[],
+): Promise<{ k: string | null; metric: string; median: number | null }[]> {
+  if (wanted.length === 0) return [];
   const rows = await queryRows<MedianRow>(
     db,
     sql`with k as (
-          select nullif(x->>'u', '')::uuid as unit_id, x->>'m' as metric, (x->>'t')::bigint as tot
-          from jsonb_array_elements(${JSON.stringify(totals)}::jsonb) x)
-        select k.unit_id::text as g, k.metric, k.tot::text, m.value::text, m.cum::text
-        from k cross join lateral (
-          select x.value, x.cum from (
-            select t.value, (sum(t.n) over (order by t.value rows unbounded preceding))::bigint as cum
-            from outcome_tally t
-            where k.unit_id is not null and t.unit_id = k.unit_id and t.metric = k.metric and t.n > 0
-            order by t.value) x
-          where x.cum >= (k.tot + 1) / 2 limit 2) m
-        where k.unit_id is not null
-        union all
-        select null, k.metric, k.tot::text, m.value::text, m.cum::text
+          select x->>'k' as key, nullif(x->>'u', '')::uuid as unit_id, x->>'m' as metric,
+                 (x->>'t')::bigint as tot, array(select jsonb_array_elements_text(x->'g')) as grps
+          from jsonb_array_elements(${JSON.stringify(wanted)}::jsonb) x)
+        select k.key as k, k.metric, k.tot::text, m.value::text, m.cum::text
         from k cross join lateral (
           select x.value, x.cum from (
             select v.value, (sum(v.n) over (order by v.value rows unbounded preceding))::bigint as cum
             from (select t.value, sum(t.n) as n from outcome_tally t
-                  where t.metric = k.metric and t.n > 0 and ${cond} group by t.value) v
+                  where k.unit_id is not null and t.unit_id = k.unit_id and t.grp = any(k.grps)
+                    and t.metric = k.metric and t.n > 0
+                  group by t.value) v
+            order by v.value) x
+          where x.cum >= (k.tot + 1) / 2 limit 2) m
+        where k.unit_id is not null
+        union all
+        select k.key, k.metric, k.tot::text, m.value::text, m.cum::text
+        from k cross join lateral (
+          select x.value, x.cum from (
+            select v.value, (sum(v.n) over (order by v.value rows unbounded preceding))::bigint as cum
+            from (select t.value, sum(t.n) as n from outcome_tally t
+                  where t.grp = any(k.grps) and t.metric = k.metric and t.n > 0 and ${cond}
+                  group by t.value) v
             order by v.value) x
           where x.cum >= (k.tot + 1) / 2 limit 2) m
         where k.unit_id is null`,
   );
-  const out = new Map<string, { g: string | null; metric: string; median: number | null }>();
   const seen = new Map<string, MedianRow[]>();
   for (const r of rows) {
-    const key = `${r.g}|${r.metric}`;
+    const key = `${r.k}|${r.metric}`;
     seen.set(key, [...(seen.get(key) ?? []), r]);
   }
-  for (const [key, [first, second]] of seen) {
+  const out: { k: string | null; metric: string; median: number | null }[] = [];
+  for (const [first, second] of seen.values()) {
     if (!first) continue;
     const tot = Number(first.tot);
     const hi = Math.floor(tot / 2) + 1;
     const upper = Number(first.cum) >= hi ? Number(first.value) : Number(second?.value ?? first.value);
-    out.set(key, { g: first.g, metric: first.metric, median: (Number(first.value) + upper) / 2 });
+    out.push({ k: first.k, metric: first.metric, median: (Number(first.value) + upper) / 2 });
   }
-  return [...out.values()];
+  return out;
+}
+
+/** Whole years and months of intake whose groups exist (their bounds), for open-ended periods. */
+export async function tallyYears(db: Tx): Promise<{ first: number; last: number } | null> {
+  const [row] = await queryRows<{ lo: string | null; hi: string | null }>(
+    db,
+    sql`select min(grp) as lo, max(grp) as hi from outcome_tally where grp like 'y:%'`,
+  );
+  if (!row?.lo || !row.hi) return null;
+  return { first: Number(row.lo.slice(2)), last: Number(row.hi.slice(2)) };
 }
 
 /**
- * Everything the unfiltered page shows, from outcome_tally in two reads: the counts (with this month's
- * overdue entries from the open-schedule index and the trend months), then the medians.
+ * Everything the page shows, from outcome_tally in two reads: the counts (with past months' open entries
+ * and the trend months), then the medians. This month's overdue entries come from `openThisMonth`.
  */
 export async function tallyFigures(
   db: Tx,
   unitIds: string[],
+  plan: TallyPlan,
   today: string,
   fromMonth: number,
   toMonth: number,
-): Promise<{ figures: RawFigures[]; levels: LevelCount[]; overdue: KeyCount[]; trend: MonthCount[] }> {
+): Promise<{ raw: RawFigures[]; levels: LevelCount[]; overdue: KeyCount[]; trend: MonthCount[] }> {
   const cond = unitCond(sql`unit_id`, unitIds);
   const month = Number(today.slice(0, 4)) * 100 + Number(today.slice(5, 7));
+  const sources = JSON.stringify([
+    ...plan.rows.map((r) => ({ g: r.grp, k: r.key })),
+    ...plan.total.map((g) => ({ g, k: null })),
+  ]);
   const rows = await queryRows<{ g: string | null; metric: string; value: string; n: string }>(
     db,
-    sql`select unit_id::text as g, metric, value::text, n::text from outcome_tally
-        where metric in ('followed', 'level', 'independent', 'graduated', 'first_income_n', 'latest_income_n')
-          and n > 0 and ${cond}
+    sql`with s as (select x.g, x.k from jsonb_to_recordset(${sources}::jsonb) as x(g text, k text)),
+        t as (select case when s.k = ${UNIT_KEY} then t.unit_id::text else s.k end as g, t.metric, t.value, t.n
+              from s join outcome_tally t on t.grp = s.g
+              where t.metric in ('followed', 'level', 'independent', 'graduated', 'first_income_n',
+                                 'latest_income_n', 'month_intake', 'month_independent', 'month_graduated',
+                                 'open_month')
+                and t.n > 0 and ${cond})
+        select g, metric, value::text, sum(n)::text as n from t
+        where metric not in ('month_intake', 'month_independent', 'month_graduated', 'open_month')
+        group by 1, 2, 3
         union all
-        select null, metric, value::text, sum(n)::text from outcome_tally
-        where metric in ('month_intake', 'month_independent', 'month_graduated')
-          and value between ${fromMonth} and ${toMonth} and n > 0 and ${cond}
-        group by metric, value
+        select null, metric, value::text, sum(n)::text from t
+        where g is null and metric in ('month_intake', 'month_independent', 'month_graduated')
+          and value between ${fromMonth} and ${toMonth}
+        group by 2, 3
         union all
-        select key, 'overdue', '0', sum(n)::text from (
-          select unit_id::text as key, n::bigint as n from outcome_tally
-          where metric = 'open_month' and value < ${month} and n > 0 and ${cond}
-          union all
-          select unit_id::text, count(*) from survey_schedule
-          where survey_id is null and due_on >= ${`${today.slice(0, 7)}-01`}::date and due_on < ${today}::date
-            and ${cond}
-          group by unit_id) x
-        group by key`,
+        select g, 'overdue', '0', sum(n)::text from t where metric = 'open_month' and value < ${month}
+        group by 1`,
   );
   const overdue: KeyCount[] = [];
   const trend: MonthCount[] = [];
@@ -144,9 +173,11 @@ export async function tallyFigures(
       });
     else counts.push(r);
   }
-  overdue.push({ key: null, n: overdue.reduce((sum, o) => sum + o.n, 0) });
-  const totals: Total[] = [];
-  const all = new Map<string, number>();
+  if (!overdue.some((o) => o.key === null)) overdue.push({ key: null, n: 0 });
+  const grpsOf = new Map<string | null, string[]>([[null, plan.total]]);
+  for (const r of plan.rows) if (r.key !== UNIT_KEY) grpsOf.set(r.key, [...(grpsOf.get(r.key) ?? []), r.grp]);
+  const unitGrps = plan.rows.filter((r) => r.key === UNIT_KEY).map((r) => r.grp);
+  const wanted: Median[] = [];
   for (const r of counts) {
     const m =
       r.metric === 'first_income_n'
@@ -156,12 +187,17 @@ export async function tallyFigures(
           : r.metric === 'independent'
             ? 'days_independent'
             : null;
-    if (!m || r.g === null || Number(r.n) <= 0) continue;
-    totals.push({ u: r.g, m, t: Number(r.n) });
-    all.set(m, (all.get(m) ?? 0) + Number(r.n));
+    if (!m || Number(r.n) <= 0) continue;
+    const isUnit = r.g !== null && !grpsOf.has(r.g);
+    wanted.push({
+      k: r.g,
+      u: isUnit ? r.g : null,
+      m,
+      t: Number(r.n),
+      g: isUnit ? unitGrps : (grpsOf.get(r.g) ?? []),
+    });
   }
-  for (const [m, t] of all) totals.push({ u: null, m, t });
-  const medians = await tallyMedians(db, cond, totals);
+  const medians = await tallyMedians(db, cond, wanted);
   const byKey = new Map<string | null, RawFigures>();
   const fig = (key: string | null): RawFigures => {
     let f = byKey.get(key);
@@ -180,29 +216,50 @@ export async function tallyFigures(
     return f;
   };
   fig(null);
-  const levelMap = new Map<string, LevelCount>();
+  const levels: LevelCount[] = [];
   for (const r of counts) {
     const n = Number(r.n);
-    for (const key of [r.g, null]) {
-      const f = fig(key);
-      if (r.metric === 'followed') f.followed += n;
-      else if (r.metric === 'independent') f.independent += n;
-      else if (r.metric === 'graduated') f.graduated += n;
-      else if (r.metric === 'level') {
-        const id = `${key}|${r.value}`;
-        const lc = levelMap.get(id) ?? { key, level: Number(r.value), n: 0 };
-        lc.n += n;
-        levelMap.set(id, lc);
-      }
-    }
+    const f = fig(r.g);
+    if (r.metric === 'followed') f.followed += n;
+    else if (r.metric === 'independent') f.independent += n;
+    else if (r.metric === 'graduated') f.graduated += n;
+    else if (r.metric === 'level') levels.push({ key: r.g, level: Number(r.value), n });
   }
   for (const m of medians) {
-    const f = fig(m.g);
+    const f = fig(m.k);
     if (m.metric === 'first_income') f.medianFirstIncome = num(m.median);
     else if (m.metric === 'latest_income') f.medianLatestIncome = num(m.median);
     else f.medianDaysToIndependence = num(m.median);
   }
-  return { figures: [...byKey.values()], levels: [...levelMap.values()], overdue, trend };
+  return { raw: [...byKey.values()], levels, overdue, trend };
+}
+
+/**
+ * Open entries due this month before today (the tally holds whole months). Without case filters, from
+ * the open-schedule index by unit; with them, by the case they belong to.
+ */
+export async function openThisMonth(
+  db: Tx,
+  f: Filters,
+  groupBy: GroupBy | null,
+  today: string,
+): Promise<KeyCount[]> {
+  const since = `${today.slice(0, 7)}-01`;
+  if (!f.cluster && !f.approach && !f.from && !f.to && groupBy === 'unit') {
+    const rows = await queryRows<{ key: string; n: string }>(
+      db,
+      sql`select unit_id::text as key, count(*)::text as n from survey_schedule
+          where survey_id is null and due_on >= ${since}::date and due_on < ${today}::date
+            and ${unitCond(sql`unit_id`, f.unitIds)}
+          group by unit_id`,
+    );
+    const out = rows.map((r) => ({ key: r.key as string | null, n: Number(r.n) }));
+    return [...out, { key: null, n: out.reduce((sum, o) => sum + o.n, 0) }];
+  }
+  return [
+    ...(await caseOverdue(db, f, groupBy, today, since)),
+    ...(groupBy === null ? [] : await caseOverdue(db, f, null, today, since)),
+  ];
 }
 
 // ── cases ──────────────────────────────────────────────────────────────────────────────────────────
@@ -288,6 +345,7 @@ export async function caseOverdue(
   f: Filters,
   groupBy: GroupBy | null,
   today: string,
+  since?: string,
 ): Promise<KeyCount[]> {
   const key =
     groupBy === 'approach'
@@ -303,6 +361,7 @@ export async function caseOverdue(
         from survey_schedule s join case_record cp on cp.id = s.case_id
         ${groupBy === 'approach' ? sql`cross join lateral unnest(cp.approaches) as a(approach)` : sql``}
         where s.survey_id is null and s.due_on < ${today}::date and ${caseConds(f)}
+          ${since ? sql`and s.due_on >= ${since}::date` : sql``}
         group by 1`,
   );
   return rows.map((r) => ({ key: r.key ?? null, n: Number(r.n) }));

@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { checkFigures } from './outcomes.check.ts';
+import type { Filters, GroupBy } from './outcomes.repository.ts';
 
 // A small hand-built data set whose figures are worked out by hand below. People and cases go through the
 // real APIs; survey progress (case_progress, kept by the follow-up module) and schedules are written with
@@ -131,6 +133,33 @@ afterAll(() => t.close());
 const level = (body: { levels: { level: number; count: number }[] }, l: number) =>
   body.levels.find((x) => x.level === l)?.count ?? 0;
 
+/** Filters the tally answers (each checked against the case-level aggregate of the same cases). */
+const TALLY_VIEWS: [Omit<Filters, 'unitIds'>, GroupBy][] = [
+  [{}, 'unit'],
+  [{ cluster: 'disabilitas' }, 'unit'],
+  [{ cluster: 'anak' }, 'cluster'],
+  [{ approach: 'family' }, 'unit'],
+  [{ from: '2025-01-01', to: '2025-12-31' }, 'unit'],
+  [{ from: '2025-01-01', to: '2025-02-28' }, 'unit'],
+  [{ from: '2024-12-01' }, 'unit'],
+  [{ to: '2025-01-31' }, 'unit'],
+  [{ cluster: 'disabilitas', from: '2025-01-01', to: '2025-12-31' }, 'unit'],
+  [{ from: '2025-01-01', to: '2025-12-31' }, 'cluster'],
+  [{}, 'cluster'],
+  [{}, 'approach'],
+];
+
+/** Every tally view, for all units and for one, gives exactly the figures aggregated from the cases. */
+async function expectSameBothWays() {
+  for (const unitIds of [[], [units.SOEHARSO ?? '']]) {
+    for (const [f, groupBy] of TALLY_VIEWS) {
+      const check = await t.database.db.transaction((tx) => checkFigures(tx, { ...f, unitIds }, groupBy));
+      expect(check.isTally, JSON.stringify(f)).toBe(true);
+      expect(check.tally, `${JSON.stringify(f)} by ${groupBy}`).toEqual(check.cases);
+    }
+  }
+}
+
 describe('GET /api/v1/outcomes', () => {
   it('gives headquarters exact figures per unit and in total', async () => {
     const res = await get('pusat', '/api/v1/outcomes');
@@ -166,7 +195,8 @@ describe('GET /api/v1/outcomes', () => {
 
   it('answers the same from the cases as from the tally (a filter that keeps everything)', async () => {
     const tally = (await get('pusat', '/api/v1/outcomes')).json();
-    const cases = (await get('pusat', '/api/v1/outcomes?from=2000-01-01')).json();
+    // A period that does not start on a month's first day is aggregated from the cases.
+    const cases = (await get('pusat', '/api/v1/outcomes?from=2000-01-02')).json();
     expect(cases.method).toBe('cases');
     expect(cases.rows).toEqual(tally.rows);
     expect(cases.total).toEqual(tally.total);
@@ -188,6 +218,88 @@ describe('GET /api/v1/outcomes', () => {
       ['community', 1],
       ['family', 2],
     ]);
+  });
+
+  it('answers one cluster, one approach, whole months of intake and a cluster in whole years from the tally', async () => {
+    const view = async (query: string) => {
+      const res = await get('pusat', `/api/v1/outcomes?${query}`);
+      expect(res.statusCode).toBe(200);
+      return res.json();
+    };
+    // Cluster as the progress row holds it (C is anak there); overdue by the case's own cluster (D, E).
+    const disabilitas = await view('cluster=disabilitas');
+    expect(disabilitas.method).toBe('tally');
+    expect(disabilitas.total).toMatchObject({
+      followed: 3,
+      medianFirstIncome: 500_000,
+      medianLatestIncome: 2_000_000,
+      independent: 1,
+      graduated: 0,
+      medianDaysToIndependence: 180,
+      overdue: 2,
+    });
+    const soeharso = disabilitas.rows.find((r: { key: string }) => r.key === units.SOEHARSO);
+    expect(soeharso).toMatchObject({
+      followed: 2,
+      medianFirstIncome: 750_000,
+      medianLatestIncome: 2_500_000,
+    });
+    const family = await view('approach=family');
+    expect(family).toMatchObject({
+      method: 'tally',
+      total: {
+        followed: 2,
+        medianFirstIncome: 500_000,
+        medianLatestIncome: 3_000_000,
+        graduated: 1,
+        overdue: 0,
+      },
+    });
+    const janFeb = await view('from=2025-01-01&to=2025-02-28');
+    expect(janFeb).toMatchObject({
+      method: 'tally',
+      total: { followed: 3, medianFirstIncome: 500_000, medianLatestIncome: 2_000_000, overdue: 1 },
+    });
+    const anak2025 = await view('cluster=anak&from=2025-01-01&to=2025-12-31');
+    expect(anak2025).toMatchObject({
+      method: 'tally',
+      total: { followed: 1, medianFirstIncome: 0, medianLatestIncome: 4_000_000, graduated: 1, overdue: 0 },
+    });
+    expect(anak2025.trend.find((m: { month: string }) => m.month === '2025-03')).toMatchObject({ intake: 1 });
+    const byApproach = await view('groupBy=approach');
+    expect(byApproach.method).toBe('tally');
+    expect(
+      byApproach.rows.map((r: { key: string; followed: number; overdue: number }) => [
+        r.key,
+        r.followed,
+        r.overdue,
+      ]),
+    ).toEqual([
+      ['community', 2, 1],
+      ['family', 2, 0],
+      ['residential', 1, 1],
+    ]);
+    expect(byApproach.total).toMatchObject({ followed: 4, overdue: 2 });
+    // Unusual combinations and periods not in whole months are aggregated from the cases.
+    expect((await view('cluster=anak&approach=family')).method).toBe('cases');
+    expect((await view('from=2025-01-12')).method).toBe('cases');
+    await expectSameBothWays();
+  });
+
+  it('moves the filtered figures in the same transaction as a change, cluster included', async () => {
+    const total = async (query: string) => (await get('pusat', `/api/v1/outcomes?${query}`)).json().total;
+    await progress('E', { count: 2, first: 200_000, latest: 3_500_000, level: 3 });
+    // Latest incomes in disabilitas: A 3 000 000, B 2 000 000, E 3 500 000.
+    expect(await total('cluster=disabilitas')).toMatchObject({ followed: 3, medianLatestIncome: 3_000_000 });
+    expect(await total('from=2025-01-01&to=2025-01-31')).toMatchObject({ medianLatestIncome: 3_250_000 });
+    await progress('B', { count: 2, first: 1_000_000, latest: 2_000_000, level: 3, cluster: 'anak' });
+    expect(await total('cluster=anak')).toMatchObject({ followed: 2, medianLatestIncome: 3_000_000 });
+    expect(await total('cluster=disabilitas&from=2025-01-01&to=2025-12-31')).toMatchObject({ followed: 2 });
+    await expectSameBothWays();
+    await progress('B', { count: 2, first: 1_000_000, latest: 2_000_000, level: 3 });
+    await progress('E', { count: 1, first: 200_000, latest: 200_000, level: 1 });
+    expect(await total('cluster=disabilitas')).toMatchObject({ followed: 3, medianLatestIncome: 2_000_000 });
+    await expectSameBothWays();
   });
 
   it('keeps the figures current when a case progresses', async () => {
@@ -313,9 +425,14 @@ describe('surveys recorded through the follow-up API', () => {
       medianFirstIncome: 450_000,
       medianLatestIncome: 2_700_000,
     });
-    const cases = (await get('pusat', `/api/v1/outcomes?unit=${units.SOEHARSO}&from=2000-01-01`)).json();
+    const cases = (await get('pusat', `/api/v1/outcomes?unit=${units.SOEHARSO}&from=2000-01-02`)).json();
+    expect(cases.method).toBe('cases');
     expect(cases.total).toEqual(tally.total);
     expect(cases.rows).toEqual(tally.rows);
+    // The filtered views moved with it (F: family, intake February 2025).
+    const family = (await get('pusat', '/api/v1/outcomes?approach=family')).json();
+    expect(family).toMatchObject({ method: 'tally', total: { followed: 3, medianFirstIncome: 400_000 } });
+    await expectSameBothWays();
   });
 });
 
@@ -323,16 +440,17 @@ describe('overdue surveys', () => {
   it('counts entries due before today, past months and this one, until a survey fulfils them', async () => {
     const overdue = async (path = '') =>
       (await get('pusat', `/api/v1/outcomes?unit=${units.SOEHARSO}${path}`)).json().total.overdue as number;
+    // Unfiltered, by intake period and by approach from the tally; from the cases for a period from the 2nd.
+    const ways = ['', '&from=2000-01-01', '&approach=residential', '&from=2000-01-02'];
+    const all = async () => Promise.all(ways.map((w) => overdue(w)));
     const before = await overdue();
-    expect(await overdue('&from=2000-01-01')).toBe(before);
+    expect(await all()).toEqual([before, before, before, before]);
     await schedule('A', inDays(-1));
     await schedule('A', inDays(0));
-    expect(await overdue()).toBe(before + 1);
-    expect(await overdue('&from=2000-01-01')).toBe(before + 1);
+    expect(await all()).toEqual(ways.map(() => before + 1));
     await t.database.db.execute(sql`
       update survey_schedule set survey_id = (select id from survey where case_id = ${ids.A}::uuid limit 1)
       where case_id = ${ids.A}::uuid and due_on = ${inDays(-1)}::date`);
-    expect(await overdue()).toBe(before);
-    expect(await overdue('&from=2000-01-01')).toBe(before);
+    expect(await all()).toEqual(ways.map(() => before));
   });
 });
