@@ -115,6 +115,8 @@ describe('people for a social worker', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('alias Mas Bud');
     await page.getByText('1 PM ditemukan').waitFor();
+    // The misspelt word was corrected to a name word, and the page says so.
+    expect(await page.getByTestId('people-searched-for').textContent()).toContain('“budi santoso”');
     await row.getByRole('link', { name: 'Budi Santoso' }).click();
     await page.getByRole('heading', { name: 'Budi Santoso', level: 1 }).waitFor();
 

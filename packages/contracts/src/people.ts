@@ -211,6 +211,11 @@ export const ZPersonListResponse = z.object({
   nextCursor: z.string().nullable(),
   total: z.number().int().describe('Matching people this user may see (capped: see totalIsCapped)'),
   totalIsCapped: z.boolean(),
+  searchedFor: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('When no name matched the text as typed: the corrected text the results are for'),
 });
 export type TPersonListResponse = z.infer<typeof ZPersonListResponse>;
 

@@ -348,6 +348,8 @@ export const person = pgTable(
     uniqueIndex('person_nik_uq').on(t.nik).where(sql`${t.nik} is not null and ${t.mergedIntoId} is null`),
     index('person_kk_idx').on(t.kkNo),
     index('person_search_trgm_idx').using('gin', t.searchNames.op('gin_trgm_ops')),
+    // Each person's name and alias words: "every word of the text is one of theirs" (0024).
+    index('person_words_idx').using('gin', sql`string_to_array(${t.searchNames}, ' ')`),
     index('person_name_id_idx').on(sql`${t.nameNorm} collate "C"`, t.id),
     index('person_unit_idx').on(t.registeredUnitId),
     // A unit's people in name order: listing and filtering without a name.
@@ -359,6 +361,18 @@ export const person = pgTable(
     check('person_kk_ck', sql`${t.kkNo} is null or ${t.kkNo} ~ '^[0-9]{16}$'`),
     check('person_nationality_ck', sql`${t.nationality} in ('WNI','WNA')`),
   ],
+);
+
+/**
+ * Every distinct word of every name and alias (0024): a spelling dictionary for the people search, kept
+ * by statement triggers on person. No person, unit or count: only words.
+ */
+export const nameWord = pgTable(
+  'name_word',
+  {
+    word: text('word').primaryKey(),
+  },
+  (t) => [index('name_word_trgm_idx').using('gin', t.word.op('gin_trgm_ops'))],
 );
 
 export const personAlias = pgTable(

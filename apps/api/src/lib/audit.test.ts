@@ -86,6 +86,8 @@ describe('audit trigger', () => {
       'import_row',
       'case_progress',
       'outcome_tally',
+      // Words of names, no person or unit: a spelling dictionary kept like an index.
+      'name_word',
     ]);
     const tables = await queryRows<{ table_name: string }>(
       t.database.db,

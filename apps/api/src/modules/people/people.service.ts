@@ -23,8 +23,10 @@ import { queryRows } from '../../db/client.ts';
 import { person, personSensitive } from '../../db/schema.ts';
 import { auditRead } from '../../lib/audit.ts';
 import type { Ctx } from '../../lib/context.ts';
+import { latestDateInIndonesia } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { scorePair } from './match-score.ts';
+import { fuzzyCondition, planName, prefixCondition, type Tier, wordsCondition } from './name-search.ts';
 import { normaliseName, searchNames } from './names.ts';
 import { checkNik, type NikRule, nikWarnings } from './nik.ts';
 import * as repo from './people.repository.ts';
@@ -67,8 +69,9 @@ function ageYears(birthDate: string | null, today = new Date()): number | null {
   return age;
 }
 
+/** The bound of "not in the future": the latest date anywhere in Indonesia (lib/dates). */
 function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+  return latestDateInIndonesia();
 }
 
 /** What checkFields looks up in the database: known provinces, areas, clusters, PPKS, visible people. */
@@ -585,7 +588,9 @@ export async function putSensitive(
   return getSensitive(ctx, id);
 }
 
-type Cursor = { s: number | null; n: string; i: string };
+/** s: score (fuzzy tier), n: name, i: id of the last row; t: the tier; c: the corrected text it ran on. */
+type Cursor = { s: number | null; n: string; i: string; t?: Tier; c?: string };
+const TIERS: readonly Tier[] = ['prefix', 'words', 'fuzzy'];
 
 function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -595,6 +600,8 @@ function decodeCursor(raw: string | undefined, lang: Lang): Cursor | null {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Cursor;
     if (typeof c.i !== 'string' || !/^[0-9a-f-]{36}$/.test(c.i) || typeof c.n !== 'string') throw new Error();
+    if (c.t !== undefined && !TIERS.includes(c.t)) throw new Error();
+    if (c.c !== undefined && (typeof c.c !== 'string' || c.c.length > 200)) throw new Error();
     return c;
   } catch {
     throw new AppError('VALIDATION_FAILED', {
@@ -628,62 +635,51 @@ export async function searchPeople(
       : ctx.actor.unitId
         ? sql`p.id in (select pu.person_id from person_unit pu where pu.unit_id = ${ctx.actor.unitId}::uuid)`
         : sql`false`;
-  const conds: SQL[] = [sql`p.merged_into_id is null`, unitScope];
-  let nameTier: 'prefix' | 'fuzzy' | undefined;
-  let nameConds: { prefix: SQL; fuzzy: SQL; score: SQL } | undefined;
+  const filters: SQL[] = [sql`p.merged_into_id is null`];
   const text = q.q?.trim() ?? '';
   const digits = text.replace(/[\s.-]/g, '');
-  if (/^[0-9]{4,16}$/.test(digits)) {
+  const byNumber = /^[0-9]{4,16}$/.test(digits);
+  if (byNumber) {
     // A NIK prefix as a range and the KK lookups as one id list: row-level security keeps only
     // leakproof conditions (=, <, >=) usable by an index; LIKE and EXISTS would scan the whole table.
     // `merged_into_id is null` lets the partial unique index on nik answer.
     const upper = nextPrefix(digits);
-    conds.push(
+    filters.push(
       sql`p.id in (select n.id from person n where n.merged_into_id is null and n.nik >= ${digits}${upper ? sql` and n.nik < ${upper}` : sql``}
                    union all select k.id from person k where k.kk_no = ${digits}
                    union all select h.person_id from person_kk h where h.kk_no = ${digits})`,
     );
-  } else if (text) {
-    const norm = normaliseName(text);
-    if (!norm) return { items: [], nextCursor: null, total: 0, totalIsCapped: false };
-    // Names that start with the text first (an index range in name order, stops when the page is full);
-    // only when none does, or when paging on from such a page, the typo-tolerant trigram match.
-    if (!cursor || cursor.s === null) nameTier = 'prefix';
-    nameConds = {
-      prefix: sql`(p.name_norm collate "C") >= ${norm} and (p.name_norm collate "C") < ${`${norm}~`}`,
-      fuzzy: sql`${norm} <% p.search_names`,
-      score: sql`word_similarity(${norm}, p.search_names)`,
-    };
-    nameTier ??= 'fuzzy';
   }
-  // A listing of one unit's people without a search text reads them in name order by the unit (see
-  // listUnitPeople): the actor's own unit, or the unit headquarters filters on.
-  const listedUnit =
-    !nameTier && !/^[0-9]{4,16}$/.test(digits)
-      ? ctx.scope === 'all'
-        ? (q.unit ?? null)
-        : ctx.actor.unitId && (!q.unit || q.unit === ctx.actor.unitId)
-          ? ctx.actor.unitId
-          : null
-      : null;
-  if (listedUnit) conds.splice(conds.indexOf(unitScope), 1);
-  else if (q.unit) {
-    conds.push(
-      sql`(p.registered_unit_id = ${q.unit}::uuid or exists (select 1 from person_unit pu2 where pu2.person_id = p.id and pu2.unit_id = ${q.unit}::uuid))`,
-    );
-  }
+  const norm = !byNumber && text ? normaliseName(text) : '';
+  if (!byNumber && text && !norm) return { items: [], nextCursor: null, total: 0, totalIsCapped: false };
   if (q.cluster)
-    conds.push(
+    filters.push(
       sql`exists (select 1 from person_cluster c where c.person_id = p.id and c.cluster_code = ${q.cluster})`,
     );
   if (q.ppks)
-    conds.push(sql`exists (select 1 from person_ppks x where x.person_id = p.id and x.ppks_no = ${q.ppks})`);
-  if (q.area) conds.push(sql`(p.area_code = ${q.area} or p.area_code like ${`${q.area}.%`})`);
-  if (q.sex) conds.push(sql`p.sex = ${q.sex}`);
+    filters.push(
+      sql`exists (select 1 from person_ppks x where x.person_id = p.id and x.ppks_no = ${q.ppks})`,
+    );
+  if (q.area) filters.push(sql`(p.area_code = ${q.area} or p.area_code like ${`${q.area}.%`})`);
+  if (q.sex) filters.push(sql`p.sex = ${q.sex}`);
   if (q.ageMin !== undefined)
-    conds.push(sql`p.birth_date <= (current_date - make_interval(years => ${q.ageMin}))`);
+    filters.push(sql`p.birth_date <= (current_date - make_interval(years => ${q.ageMin}))`);
   if (q.ageMax !== undefined)
-    conds.push(sql`p.birth_date > (current_date - make_interval(years => ${q.ageMax + 1}))`);
+    filters.push(sql`p.birth_date > (current_date - make_interval(years => ${q.ageMax + 1}))`);
+  // One unit's people in name order (the actor's own unit, or the unit headquarters filters on) are read
+  // by the unit (see listUnitPeople); other searches filter by scope and unit.
+  const listedUnit = byNumber
+    ? null
+    : ctx.scope === 'all'
+      ? (q.unit ?? null)
+      : ctx.actor.unitId && (!q.unit || q.unit === ctx.actor.unitId)
+        ? ctx.actor.unitId
+        : null;
+  const scoped = [...filters, unitScope];
+  if (q.unit)
+    scoped.push(
+      sql`(p.registered_unit_id = ${q.unit}::uuid or exists (select 1 from person_unit pu2 where pu2.person_id = p.id and pu2.unit_id = ${q.unit}::uuid))`,
+    );
   const byName = cursor
     ? sql`((p.name_norm collate "C") > (${cursor.n} collate "C") or (p.name_norm = ${cursor.n} and p.id > ${cursor.i}::uuid))`
     : null;
@@ -693,16 +689,70 @@ export async function searchPeople(
       : null;
   // Past 1,000 the list says "1.000+": an exact count of a common name costs more than the page.
   const countCap = 1_000;
-  const run = (tier: 'prefix' | 'fuzzy' | undefined) => {
-    if (listedUnit)
-      return repo.listUnitPeople(ctx.db, listedUnit, sql.join(conds, sql` and `), byName, q.limit, countCap);
-    const name = tier && nameConds ? [tier === 'prefix' ? nameConds.prefix : nameConds.fuzzy] : [];
-    const score = tier === 'fuzzy' && nameConds ? nameConds.score : null;
-    const where = sql.join([...conds, ...name], sql` and `);
-    return repo.searchPeople(ctx.db, where, score, score ? byScore : byName, q.limit, countCap);
+  const inNameOrder = (name: SQL | null) =>
+    listedUnit
+      ? repo.listUnitPeople(
+          ctx.db,
+          listedUnit,
+          sql.join([...filters, ...(name ? [name] : [])], sql` and `),
+          byName,
+          q.limit,
+          countCap,
+        )
+      : repo.searchPeople(
+          ctx.db,
+          sql.join([...scoped, ...(name ? [name] : [])], sql` and `),
+          null,
+          byName,
+          q.limit,
+          countCap,
+        );
+  const fuzzy = () => {
+    const f = fuzzyCondition(norm);
+    return repo.searchPeople(
+      ctx.db,
+      sql.join([...scoped, f.where], sql` and `),
+      f.score,
+      byScore,
+      q.limit,
+      countCap,
+    );
   };
-  let { rows, total } = await run(nameTier);
-  if (nameTier === 'prefix' && !cursor && rows.length === 0) ({ rows, total } = await run('fuzzy'));
+  let found: { rows: repo.SearchRow[]; total: number };
+  let tier: Tier | null = null;
+  let searchedFor: string | null = null;
+  if (!norm) found = await inNameOrder(null);
+  else if (cursor) {
+    // Paging on: the tier and text the first page found its people with.
+    tier = cursor.t ?? (cursor.s === null ? 'prefix' : 'fuzzy');
+    searchedFor = cursor.c ?? null;
+    if (tier === 'prefix') found = await inNameOrder(prefixCondition(searchedFor ?? norm));
+    else if (tier === 'words') {
+      const plan = await planName(ctx.db, norm);
+      found = plan.alternatives
+        ? await inNameOrder(wordsCondition(plan.alternatives))
+        : { rows: [], total: 0 };
+    } else found = await fuzzy();
+  } else {
+    // The cheapest way first; each is tried only when the one before found nobody in scope.
+    tier = 'prefix';
+    found = await inNameOrder(prefixCondition(norm));
+    const plan = found.rows.length === 0 ? await planName(ctx.db, norm) : null;
+    if (plan?.corrected) {
+      found = await inNameOrder(prefixCondition(plan.corrected));
+      if (found.rows.length > 0) searchedFor = plan.corrected;
+    }
+    if (plan?.alternatives && found.rows.length === 0) {
+      tier = 'words';
+      found = await inNameOrder(wordsCondition(plan.alternatives));
+      if (found.rows.length > 0) searchedFor = plan.corrected;
+    }
+    if (found.rows.length === 0) {
+      tier = 'fuzzy';
+      found = await fuzzy();
+    }
+  }
+  const { rows, total } = found;
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   if (ctx.scope === 'all' && opts.audit !== false) {
@@ -730,8 +780,17 @@ export async function searchPeople(
       warnings: warningsOf({ nik: r.nik, birthDate: r.birth_date, sex: r.sex }),
     })),
     nextCursor:
-      rows.length > q.limit && last ? encodeCursor({ s: last.score, n: last.name_norm, i: last.id }) : null,
+      rows.length > q.limit && last
+        ? encodeCursor({
+            s: last.score,
+            n: last.name_norm,
+            i: last.id,
+            ...(tier ? { t: tier } : {}),
+            ...(searchedFor ? { c: searchedFor } : {}),
+          })
+        : null,
     total: Math.min(total, countCap),
     totalIsCapped: total > countCap,
+    searchedFor,
   };
 }

@@ -444,3 +444,104 @@ describe('listing a unit', () => {
     expect(hq.total).toBe(4);
   });
 });
+
+describe('searching by words: corrections, any word order, street names', () => {
+  const register = async (user: string, fullName: string, aliases: string[] = []) => {
+    const res = await post(user, {
+      fullName,
+      aliases,
+      sex: 'P',
+      noNikReason: 'belum punya KTP',
+      confirmNew: true,
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json().id as string;
+  };
+  type Item = { id: string; score: number | null };
+  const ids = (body: { items: Item[] }) => body.items.map((p) => p.id);
+  let nurhaliza = '';
+  let kartika = '';
+
+  beforeAll(async () => {
+    nurhaliza = await register('peksos.soeharso', 'Siti Nurhaliza Tarigan', ['Mak Ijah']);
+    kartika = await register('peksos.soeharso', 'Kartika Nurhaliza Ginting');
+    // Another unit's person: a word only she has, and a word she shares with ours.
+    await register('peksos.handayani', 'Theresia Wulandari Pangaribuan', ['Mak Ijah']);
+  });
+
+  it('corrects a misspelt word to the nearest name word and says what it searched for', async () => {
+    const res = await get('peksos.soeharso', '/api/v1/people?q=Siti%20Nurhalisa');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(ids(body)).toEqual([nurhaliza]);
+    expect(body.searchedFor).toBe('siti nurhaliza');
+    // The text as typed, when it matches, is searched as typed.
+    expect((await get('peksos.soeharso', '/api/v1/people?q=Siti%20Nurhaliza')).json().searchedFor).toBeNull();
+  });
+
+  it('finds every word of the text in any order, the last one as it is being typed', async () => {
+    const family = (await get('peksos.soeharso', '/api/v1/people?q=nurhaliza')).json();
+    expect(ids(family).sort()).toEqual([nurhaliza, kartika].sort());
+    expect(family.total).toBe(2);
+    expect(family.searchedFor).toBeNull();
+    // Name order, so the page is the same however the rows were found.
+    expect(family.items[0].id).toBe(kartika);
+    expect(ids((await get('peksos.soeharso', '/api/v1/people?q=tarigan%20siti')).json())).toEqual([
+      nurhaliza,
+    ]);
+    expect(ids((await get('peksos.soeharso', '/api/v1/people?q=nurhaliza%20gin')).json())).toEqual([kartika]);
+    expect(ids((await get('peksos.soeharso', '/api/v1/people?q=ijah')).json())).toEqual([nurhaliza]);
+  });
+
+  it('pages through a word match with a cursor, each person once', async () => {
+    const first = (await get('peksos.soeharso', '/api/v1/people?q=nurhaliza&limit=1')).json();
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).toBeTruthy();
+    const second = (
+      await get('peksos.soeharso', `/api/v1/people?q=nurhaliza&limit=1&cursor=${first.nextCursor}`)
+    ).json();
+    expect([...ids(first), ...ids(second)].sort()).toEqual([nurhaliza, kartika].sort());
+    expect(second.nextCursor).toBeNull();
+    const forged = Buffer.from(JSON.stringify({ s: null, n: 'a', i: nurhaliza, t: 'everything' })).toString(
+      'base64url',
+    );
+    expect((await get('peksos.soeharso', `/api/v1/people?q=nurhaliza&cursor=${forged}`)).statusCode).toBe(
+      400,
+    );
+  });
+
+  it("never finds or hints at another unit's people, while headquarters finds them", async () => {
+    // "pangaribuan" is a name word, but only of a person this unit may not see.
+    const res = (await get('peksos.soeharso', '/api/v1/people?q=pangaribuan')).json();
+    expect(res.items).toEqual([]);
+    expect(res.total).toBe(0);
+    const typo = (await get('peksos.soeharso', '/api/v1/people?q=pangaribuwan')).json();
+    expect(typo.items).toEqual([]);
+    expect(typo.searchedFor ?? null).toBeNull();
+    const mak = (await get('peksos.soeharso', '/api/v1/people?q=mak%20ijah')).json();
+    expect(ids(mak)).toEqual([nurhaliza]);
+    const hq = (await get('pusat', '/api/v1/people?q=pangaribuwan')).json();
+    expect(hq.items).toHaveLength(1);
+    expect(hq.searchedFor).toBe('pangaribuan');
+  });
+
+  it('learns the words of a renamed person at once', async () => {
+    const before = (await get('peksos.soeharso', '/api/v1/people?q=sembiring')).json();
+    expect(before.items).toEqual([]);
+    const current = (await get('peksos.soeharso', `/api/v1/people/${kartika}`)).json();
+    const res = await t.request(as('peksos.soeharso'), {
+      method: 'PATCH',
+      url: `/api/v1/people/${kartika}`,
+      payload: {
+        fullName: 'Kartika Sembiring',
+        sex: 'P',
+        noNikReason: 'belum punya KTP',
+        version: current.version,
+      },
+    });
+    expect(res.json()).toMatchObject({ fullName: 'Kartika Sembiring' });
+    const after = (await get('peksos.soeharso', '/api/v1/people?q=sembirink')).json();
+    expect(ids(after)).toEqual([kartika]);
+    expect(after.searchedFor).toBe('sembiring');
+  });
+});

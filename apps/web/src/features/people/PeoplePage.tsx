@@ -259,6 +259,11 @@ export default function PeoplePage() {
               ? t('people.totalCapped', { count: formatNumber(first.total) })
               : t('people.total', { count: first?.total ?? 0, formatted: formatNumber(first?.total ?? 0) })}
           </Text>
+          {first?.searchedFor ? (
+            <Text size="sm" data-testid="people-searched-for">
+              {t('people.searchedFor', { text: first.searchedFor })}
+            </Text>
+          ) : null}
           {isWide ? <ResultTable items={items} /> : <ResultCards items={items} />}
           {search.isError ? (
             <ErrorState error={search.error} onRetry={() => void search.fetchNextPage()} />
