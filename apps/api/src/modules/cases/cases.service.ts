@@ -42,6 +42,7 @@ import {
 } from '../../db/schema.ts';
 import { auditRead } from '../../lib/audit.ts';
 import type { Ctx } from '../../lib/context.ts';
+import { isFutureInIndonesia, todayWib } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { ensureCaseSurveySchedule } from '../followup/index.ts';
 import { type CaseFacts, checkMove, type Missing, missingToLeave, nextStage } from './stages.ts';
@@ -59,9 +60,8 @@ const MISSING_TEXT: Record<Missing, Record<Lang, string>> = {
   aftercare_done: { id: 'kunjungan bimbingan lanjut selesai', en: 'after-care visits done' },
 };
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+/** Today in WIB: the date of things recorded now (admission, discharge) and what is overdue. */
+const today = (): string => todayWib();
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -74,7 +74,7 @@ function invalid(ctx: Ctx, f: string, issue: string, id: string, en: string): Ap
   return new AppError('VALIDATION_FAILED', { details: [field(f, issue, id, en, ctx.meta.lang)] });
 }
 function notInFuture(ctx: Ctx, f: string, date: string) {
-  if (date > today())
+  if (isFutureInIndonesia(date))
     throw invalid(ctx, f, 'in_future', 'tidak boleh di masa depan', 'cannot be in the future');
 }
 
@@ -968,7 +968,7 @@ export async function listCases(
     sql`select c.id, c.case_no, c.person_id, p.full_name, c.unit_id, u.code as unit_code, u.name as unit_name,
           c.cluster_code, c.stage, c.approaches, c.worker_id, w.display_name as worker_name,
           c.intake_date::text as intake_date, c.updated_at, nt.title as next_title, nt.due_on::text as next_due,
-          (select count(*)::int from case_task t where t.case_id = c.id and t.done_at is null and t.due_on < current_date) as overdue
+          (select count(*)::int from case_task t where t.case_id = c.id and t.done_at is null and t.due_on < ${today()}::date) as overdue
         from case_record c
         join person p on p.id = c.person_id
         join unit u on u.id = c.unit_id

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
 import { caseRecord, personUnit, programme, referral, serviceComponent, unit } from '../../db/schema.ts';
 import type { Ctx } from '../../lib/context.ts';
+import { todayWib } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { assertConsent } from '../people/consent.service.ts';
 import { createCase } from './cases.service.ts';
@@ -277,7 +278,7 @@ export async function acceptReferral(ctx: Ctx, id: string, input: z.input<typeof
     clusterCode: sending?.cluster_code ?? 'ppks_lainnya',
     approaches: f.approaches,
     intakeSource: 'referral',
-    intakeDate: new Date().toISOString().slice(0, 10),
+    intakeDate: todayWib(),
     intakeNotes: `Rujukan: ${r.reason}`,
     ...(f.workerId ? { workerId: f.workerId } : {}),
   });

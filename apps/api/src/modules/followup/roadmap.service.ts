@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
 import { auditRead } from '../../lib/audit.ts';
 import type { Ctx } from '../../lib/context.ts';
+import { latestDateInIndonesia } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import {
   findPerson,
@@ -26,9 +27,8 @@ import {
 } from './followup.repository.ts';
 import { computeTimeline } from './roadmap.ts';
 
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+/** The record's "now": surveys may be dated up to today in Jayapura, and the levels must count them. */
+const today = (): string => latestDateInIndonesia();
 const iso = (d: Date | string) => new Date(d).toISOString();
 /** case_progress.level when no level of the ladder is reached yet (level 0 is the first level). */
 export const NO_LEVEL = -1;

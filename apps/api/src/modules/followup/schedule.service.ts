@@ -13,8 +13,8 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
 import type { Ctx } from '../../lib/context.ts';
+import { todayWib } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
-import { today } from './roadmap.service.ts';
 import { addMonths } from './roadmap.ts';
 
 export const AFTERCARE_MONTHS = [3, 6, 9, 12];
@@ -150,7 +150,7 @@ export async function ensureCaseSurveySchedule(ctx: Ctx, caseId: string): Promis
 
 export async function getSchedule(ctx: Ctx, caseId: string): Promise<TCaseSchedule> {
   const c = await loadCase(ctx, caseId);
-  const t = today();
+  const t = todayWib();
   return {
     caseId: c.id,
     items: (await entries(ctx, c.id)).map((e) => toEntry(e, t)),
@@ -263,7 +263,7 @@ export async function listDueSurveys(
   input: z.input<typeof ZDueSurveysQuery>,
 ): Promise<TDueSurveyList> {
   const q = ZDueSurveysQuery.parse(input);
-  const t = today();
+  const t = todayWib();
   const horizon =
     q.overdue === 'true' ? sql`e.due_on < ${t}::date` : sql`e.due_on <= ${t}::date + ${q.withinDays}::int`;
   const conds = [

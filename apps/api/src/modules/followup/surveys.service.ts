@@ -16,9 +16,10 @@ import type { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
 import { auditRead } from '../../lib/audit.ts';
 import type { Ctx } from '../../lib/context.ts';
+import { isFutureInIndonesia } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { findSurvey, listPersonSurveys, type SurveyRow } from './followup.repository.ts';
-import { personOr404, recomputePerson, today } from './roadmap.service.ts';
+import { personOr404, recomputePerson } from './roadmap.service.ts';
 import {
   assertOwnUnit,
   ensureDefaultSchedule,
@@ -103,7 +104,7 @@ function validate(ctx: Ctx, f: Omit<Fields, 'caseId'>, birthDate: string | null,
     throw new AppError('SURVEY_SCORE_OUT_OF_SCALE', {
       details: [detail(ctx, 'socialFunctioningScore', 'out_of_scale', 'harus 0–100', 'must be 0–100')],
     });
-  if (f.surveyedOn > today())
+  if (isFutureInIndonesia(f.surveyedOn))
     throw new AppError('SURVEY_DATE_FUTURE', {
       details: [detail(ctx, 'surveyedOn', 'in_future', 'di masa depan', 'is in the future')],
     });

@@ -13,9 +13,10 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
 import type { Ctx } from '../../lib/context.ts';
+import { todayWib } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { listProvinceWages, pickWage } from './followup.repository.ts';
-import { personOr404, today } from './roadmap.service.ts';
+import { personOr404 } from './roadmap.service.ts';
 
 type WageListRow = {
   id: string;
@@ -124,7 +125,7 @@ export async function lookupMinimumWage(
 ): Promise<TMinimumWageLookup> {
   const q = ZMinimumWageLookupQuery.parse(input);
   const person = await personOr404(ctx, q.person);
-  const year = Number((q.date ?? today()).slice(0, 4));
+  const year = Number((q.date ?? todayWib()).slice(0, 4));
   const empty = { kind: null, amountRupiah: null, year };
   if (!person.province_code) return { status: 'no_area', provinceCode: null, regencyCode: null, ...empty };
   const wage = pickWage(await listProvinceWages(ctx.db, person.province_code), person.regency_code, year);

@@ -15,6 +15,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { appUser, person, personConsent, personRelation } from '../../db/schema.ts';
 import type { Ctx } from '../../lib/context.ts';
+import { isFutureInIndonesia, todayWib } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { fieldProblem, findVisiblePerson, isConsentForm } from './documents.service.ts';
 
@@ -26,11 +27,8 @@ const PURPOSE_TEXT: Record<TConsentPurpose, { id: string; en: string }> = {
   fundraising: { id: 'penggalangan dana', en: 'fundraising' },
 };
 
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-export function isChild(birthDate: string | null, today = todayIso()): boolean {
+/** A person is a child until their 18th birthday has come in WIB (the last zone to reach it). */
+export function isChild(birthDate: string | null, today = todayWib()): boolean {
   if (!birthDate) return false;
   const [y = 0, m = 1, d = 1] = birthDate.split('-').map(Number);
   const eighteenth = `${String(y + 18).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -215,7 +213,7 @@ export async function createConsent(
       );
     }
   }
-  if (f.givenAt > todayIso()) {
+  if (isFutureInIndonesia(f.givenAt)) {
     problems.push(
       fieldProblem('givenAt', 'in_future', 'tidak boleh di masa depan', 'cannot be in the future', lang),
     );

@@ -1,11 +1,11 @@
 // Small shared checks for the training services: field errors in both languages, dates.
 import type { TErrorDetail } from '@atensi/contracts';
 import type { Ctx } from '../../lib/context.ts';
+import { isFutureInIndonesia, todayWib } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+/** Today in WIB: the date given to something recorded now (an enrolment). */
+export const today = (): string => todayWib();
 
 /** A 400 VALIDATION_FAILED naming one field, in the caller's language. */
 export function invalid(ctx: Ctx, field: string, issue: string, id: string, en: string): AppError {
@@ -14,7 +14,7 @@ export function invalid(ctx: Ctx, field: string, issue: string, id: string, en: 
 }
 
 export function notInFuture(ctx: Ctx, field: string, date: string) {
-  if (date > today())
+  if (isFutureInIndonesia(date))
     throw invalid(ctx, field, 'in_future', 'tidak boleh di masa depan', 'cannot be in the future');
 }
 

@@ -18,9 +18,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../../components/notify.ts';
 import { EmptyState } from '../../components/states.tsx';
+import { latestDateInIndonesia, todayLocal } from '../../lib/dates.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useAssessmentForm, useCaseAction } from './api.ts';
-import { ActionError, DOMAINS, fieldError, todayIso } from './parts.tsx';
+import { ActionError, DOMAINS, fieldError } from './parts.tsx';
 
 type Domain = string;
 type Risk = (typeof RISK_LEVELS)[number];
@@ -131,7 +132,7 @@ function AssessmentForm({ c, onDone }: { c: TCase; onDone: () => void }) {
   const [needs, setNeeds] = useState('');
   const [strengths, setStrengths] = useState('');
   const [risk, setRisk] = useState<Risk | ''>('');
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(todayLocal());
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   function submit(ev: FormEvent) {
@@ -140,7 +141,7 @@ function AssessmentForm({ c, onDone }: { c: TCase; onDone: () => void }) {
     for (const d of domains) if (!scores[d]) e[d] = t('cases.assessment.pickScore');
     if (!risk) e.risk = t('cases.form.required');
     if (!date) e.date = t('cases.form.required');
-    else if (date > todayIso()) e.date = t('cases.form.future');
+    else if (date > latestDateInIndonesia()) e.date = t('cases.form.future');
     setErrors(e);
     if (Object.keys(e).length || !risk) return;
     const answers: Record<string, string | number> = {};
@@ -243,7 +244,7 @@ function AssessmentForm({ c, onDone }: { c: TCase; onDone: () => void }) {
             type="date"
             label={t('cases.assessment.date')}
             required
-            max={todayIso()}
+            max={latestDateInIndonesia()}
             value={date}
             onChange={(e) => setDate(e.currentTarget.value)}
             error={errors.date ?? fieldError(save.error, 'assessedOn')}

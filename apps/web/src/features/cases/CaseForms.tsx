@@ -19,9 +19,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../../components/notify.ts';
 import { EmptyState } from '../../components/states.tsx';
+import { latestDateInIndonesia, todayLocal } from '../../lib/dates.ts';
 import { formatDate, formatDateTime, formatRupiah } from '../../lib/format.ts';
 import { useCaseAction, useReference } from './api.ts';
-import { ActionError, fieldError, RUPIAH_INPUT, todayIso } from './parts.tsx';
+import { ActionError, fieldError, RUPIAH_INPUT } from './parts.tsx';
 
 const FREE = '';
 
@@ -37,7 +38,7 @@ export function ServicesTab({ c, canWork }: { c: TCase; canWork: boolean }) {
   const planItemId =
     picked === FREE || items.some((i) => i.id === picked) ? (picked ?? FREE) : (items[0]?.id ?? FREE);
   const [serviceCode, setService] = useState('');
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(todayLocal());
   const [quantity, setQuantity] = useState<number | string>(1);
   const [cost, setCost] = useState<number | string>(0);
   const [notes, setNotes] = useState('');
@@ -51,7 +52,7 @@ export function ServicesTab({ c, canWork }: { c: TCase; canWork: boolean }) {
     const e: Record<string, string> = {};
     if (!code) e.serviceCode = t('cases.form.required');
     if (!date) e.deliveredOn = t('cases.form.required');
-    else if (date > todayIso()) e.deliveredOn = t('cases.form.future');
+    else if (date > latestDateInIndonesia()) e.deliveredOn = t('cases.form.future');
     if (!(Number(quantity) >= 1)) e.quantity = t('cases.form.required');
     setErrors(e);
     if (Object.keys(e).length) return;
@@ -115,7 +116,7 @@ export function ServicesTab({ c, canWork }: { c: TCase; canWork: boolean }) {
                 type="date"
                 label={t('cases.services.date')}
                 required
-                max={todayIso()}
+                max={latestDateInIndonesia()}
                 value={date}
                 onChange={(e) => setDate(e.currentTarget.value)}
                 error={err('deliveredOn')}

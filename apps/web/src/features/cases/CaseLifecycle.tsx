@@ -20,10 +20,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../app/api-client.ts';
 import { notify } from '../../components/notify.ts';
+import { latestDateInIndonesia, todayLocal } from '../../lib/dates.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useCaseAction, useReference } from './api.ts';
 import { Handover } from './Handover.tsx';
-import { ActionError, fieldError, todayIso } from './parts.tsx';
+import { ActionError, fieldError } from './parts.tsx';
 
 type Reason = (typeof TERMINATION_REASONS)[number];
 
@@ -32,7 +33,7 @@ export function TerminationTab({ c, canWork }: { c: TCase; canWork: boolean }) {
   const { t } = useTranslation();
   const save = useCaseAction(c.id);
   const [reason, setReason] = useState<Reason | ''>('');
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(todayLocal());
   const [visits, setVisits] = useState<string[]>(['']);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -59,7 +60,7 @@ export function TerminationTab({ c, canWork }: { c: TCase; canWork: boolean }) {
     const e: Record<string, string> = {};
     if (!reason) e.reason = t('cases.form.required');
     if (!date) e.terminatedOn = t('cases.form.required');
-    else if (date > todayIso()) e.terminatedOn = t('cases.form.future');
+    else if (date > latestDateInIndonesia()) e.terminatedOn = t('cases.form.future');
     const dates = visits.map((v) => v.trim());
     dates.forEach((v, i) => {
       if (v && date && v < date) e[`aftercareVisits.${i}`] = t('cases.termination.visitBefore');
@@ -95,7 +96,7 @@ export function TerminationTab({ c, canWork }: { c: TCase; canWork: boolean }) {
             type="date"
             label={t('cases.termination.date')}
             required
-            max={todayIso()}
+            max={latestDateInIndonesia()}
             value={date}
             onChange={(e) => setDate(e.currentTarget.value)}
             error={err('terminatedOn')}

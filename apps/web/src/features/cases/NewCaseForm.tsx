@@ -21,8 +21,9 @@ import { ApiError } from '../../app/api-client.ts';
 import { useMe } from '../../app/auth.tsx';
 import { notify } from '../../components/notify.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.tsx';
+import { latestDateInIndonesia, todayLocal } from '../../lib/dates.ts';
 import { useCaseWorkers, useCreateCase, usePersonCases, usePersonName, useReference } from './api.ts';
-import { ActionError, fieldError, todayIso } from './parts.tsx';
+import { ActionError, fieldError } from './parts.tsx';
 
 type Approach = (typeof APPROACHES)[number];
 type Source = (typeof INTAKE_SOURCES)[number];
@@ -65,7 +66,7 @@ function Form(props: {
   const [clusterCode, setCluster] = useState(props.initialCluster);
   const [approaches, setApproaches] = useState<Approach[]>([]);
   const [intakeSource, setSource] = useState<Source | ''>('');
-  const [intakeDate, setDate] = useState(todayIso());
+  const [intakeDate, setDate] = useState(todayLocal());
   const [intakeNotes, setNotes] = useState('');
   const workers = useCaseWorkers().data?.items ?? [];
   const [pickedWorker, setWorker] = useState<string | null>(null);
@@ -81,7 +82,7 @@ function Form(props: {
     if (!approaches.length) e.approaches = t('cases.newCase.approachesError');
     if (!intakeSource) e.intakeSource = t('cases.form.required');
     if (!intakeDate) e.intakeDate = t('cases.form.required');
-    else if (intakeDate > todayIso()) e.intakeDate = t('cases.form.future');
+    else if (intakeDate > latestDateInIndonesia()) e.intakeDate = t('cases.form.future');
     return e;
   }
 
@@ -167,7 +168,7 @@ function Form(props: {
             type="date"
             label={t('cases.newCase.date')}
             required
-            max={todayIso()}
+            max={latestDateInIndonesia()}
             value={intakeDate}
             onChange={(e) => setDate(e.currentTarget.value)}
             error={err('intakeDate')}

@@ -41,12 +41,6 @@ export function StageBadge({ stage }: { stage: TCaseStage }) {
   );
 }
 
-/** Today in the user's calendar, as the ISO date the API takes. */
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** Indonesian thousands for Rupiah inputs: "Rp 3.250.000". */
 export const RUPIAH_INPUT = {
   prefix: 'Rp ',

@@ -28,9 +28,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { notify } from '../../components/notify.ts';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
+import { latestDateInIndonesia, todayLocal } from '../../lib/dates.ts';
 import { formatRupiah } from '../../lib/format.ts';
 import { useCase } from '../cases/api.ts';
-import { RUPIAH_INPUT, todayIso } from '../cases/parts.tsx';
+import { RUPIAH_INPUT } from '../cases/parts.tsx';
 import { useCaseSchedule, useCaseSurveys, useSaveSurvey } from './api.ts';
 import { day, SaveError } from './parts.tsx';
 import { DeleteSurvey, NotFound } from './SurveyActions.tsx';
@@ -113,7 +114,7 @@ function SurveyFormView({
   const [params] = useSearchParams();
   const save = useSaveSurvey(caseId, personId);
   const preset = openSchedule.find((x) => x.id === params.get('jadwal')) ?? null;
-  const [f, setF] = useState<Form>(() => initialForm(existing, latest, preset?.kind, todayIso()));
+  const [f, setF] = useState<Form>(() => initialForm(existing, latest, preset?.kind, todayLocal()));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setF((prev) => ({ ...prev, [k]: v }));
   const total = INCOME_KEYS.reduce((sum, k) => sum + (Number(f.income[k]) || 0), 0);
@@ -122,7 +123,7 @@ function SurveyFormView({
 
   function submit(ev: FormEvent) {
     ev.preventDefault();
-    const e = checkForm(f, todayIso(), t);
+    const e = checkForm(f, latestDateInIndonesia(), t);
     setErrors(e);
     if (Object.keys(e).length) return;
     const fields = toRequest(f);
@@ -184,7 +185,7 @@ function SurveyFormView({
                 type="date"
                 label={t('followup.form.date')}
                 value={f.surveyedOn}
-                max={todayIso()}
+                max={latestDateInIndonesia()}
                 onChange={(e) => set('surveyedOn', e.currentTarget.value)}
                 error={fieldError('surveyedOn')}
                 required

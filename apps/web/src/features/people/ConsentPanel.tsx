@@ -29,16 +29,12 @@ import { ApiError } from '../../app/api-client.ts';
 import { useMe } from '../../app/auth.tsx';
 import { notify } from '../../components/notify.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.tsx';
+import { latestDateInIndonesia, todayLocal } from '../../lib/dates.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { PEOPLE_WRITER_ROLES } from './api.ts';
 import { useConsents, useCreateConsent, useDocuments, useWithdrawConsent } from './documents-api.ts';
 
 const OTHER = '__other__';
-
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** Consent (UU 27/2022): what is consented now, record a consent, withdraw one, and the history. */
 export function ConsentPanel({ person }: { person: TPerson }) {
@@ -148,7 +144,7 @@ function ConsentForm({
     method: 'verbal_witnessed',
     witnessName: '',
     documentId: '',
-    givenAt: todayIso(),
+    givenAt: todayLocal(),
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setF((s) => ({ ...s, [k]: v }));
@@ -163,7 +159,7 @@ function ConsentForm({
       e.witnessName = t('peopleDocs.consent.err.witness');
     if (f.method === 'signed_form' && !f.documentId) e.documentId = t('peopleDocs.consent.err.document');
     if (!f.givenAt) e.givenAt = t('peopleDocs.consent.err.date');
-    else if (f.givenAt > todayIso()) e.givenAt = t('peopleDocs.consent.err.future');
+    else if (f.givenAt > latestDateInIndonesia()) e.givenAt = t('peopleDocs.consent.err.future');
     return e;
   }
 
@@ -310,7 +306,7 @@ function ConsentForm({
             type="date"
             label={t('peopleDocs.consent.givenAt')}
             value={f.givenAt}
-            max={todayIso()}
+            max={latestDateInIndonesia()}
             onChange={(e) => set('givenAt', e.currentTarget.value)}
             error={errors.givenAt}
             required

@@ -10,6 +10,7 @@ import type {
   TPerson,
 } from '@atensi/contracts';
 import type { TFunction } from 'i18next';
+import { latestDateInIndonesia } from '../../lib/dates.ts';
 
 export type PhoneDraft = {
   key: string;
@@ -219,9 +220,8 @@ export function validateDraft(
   else if (d.fullName.trim().length > 200) e.fullName = t('people.v.max', { max: 200 });
   if (!d.sex) e.sex = t('people.v.sex');
   if (d.birthDate) {
-    const today = new Date().toISOString().slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(d.birthDate)) e.birthDate = t('people.v.date');
-    else if (d.birthDate > today) e.birthDate = t('people.v.future');
+    else if (d.birthDate > latestDateInIndonesia()) e.birthDate = t('people.v.future');
     else if (d.birthDate < '1900-01-01') e.birthDate = t('people.v.before1900');
   }
   if (d.rt && !/^[0-9]{1,3}$/.test(d.rt.trim())) e.rt = t('people.v.rtrw');

@@ -27,6 +27,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AreaPicker } from '../../components/AreaPicker.tsx';
+import { latestDateInIndonesia } from '../../lib/dates.ts';
 import { type Draft, newKey, type PhoneDraft } from './form-model.ts';
 
 export type SectionProps = {
@@ -133,7 +134,7 @@ export function IdentitySection({
             type="date"
             label={t('people.birthDate')}
             value={draft.birthDate}
-            max={new Date().toISOString().slice(0, 10)}
+            max={latestDateInIndonesia()}
             onChange={(e) => set('birthDate', e.currentTarget.value)}
             error={errorOf('birthDate')}
           />

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api-client.ts';
 import { notify } from '../../components/notify.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.tsx';
+import { latestDateInIndonesia, todayLocal } from '../../lib/dates.ts';
 import { formatDate } from '../../lib/format.ts';
 import { certificateUrl, useCandidates, useCohortAction } from './api.ts';
 
@@ -29,7 +30,6 @@ const STATUS_COLORS: Record<TEnrolment['status'], string> = {
   dropped: 'gray',
   failed: 'red',
 };
-export const todayIso = () => new Date().toISOString().slice(0, 10);
 const failed = (err: unknown) => notify(err instanceof Error ? err.message : String(err), 'red');
 
 export function Participants({ cohort, canRun }: { cohort: TCohort; canRun: boolean }) {
@@ -200,7 +200,7 @@ function AssessModal({
   const action = useCohortAction(cohortId);
   const [score, setScore] = useState<number | string>(e.score ?? '');
   const [passed, setPassed] = useState(e.passed ?? true);
-  const [assessedOn, setAssessedOn] = useState(e.assessedOn ?? todayIso());
+  const [assessedOn, setAssessedOn] = useState(e.assessedOn ?? todayLocal());
   const [scoreError, setScoreError] = useState<string | null>(null);
   const err = action.error instanceof ApiError ? action.error : null;
   const submit = () => {
@@ -250,7 +250,7 @@ function AssessModal({
             type="date"
             label={t('training.assessForm.assessedOn')}
             value={assessedOn}
-            max={todayIso()}
+            max={latestDateInIndonesia()}
             onChange={(ev) => setAssessedOn(ev.currentTarget.value)}
             required
             error={err?.fieldError('assessedOn')}
@@ -278,7 +278,7 @@ function CompleteModal({
 }) {
   const { t } = useTranslation();
   const action = useCohortAction(cohort.id);
-  const today = todayIso();
+  const today = todayLocal();
   const [completedOn, setCompletedOn] = useState([cohort.endsOn, today].sort()[0] ?? today);
   const err = action.error instanceof ApiError ? action.error : null;
   return (
@@ -307,7 +307,7 @@ function CompleteModal({
             label={t('training.completeForm.completedOn')}
             value={completedOn}
             min={cohort.startsOn}
-            max={today}
+            max={latestDateInIndonesia()}
             onChange={(ev) => setCompletedOn(ev.currentTarget.value)}
             required
             error={err?.fieldError('completedOn')}

@@ -17,9 +17,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api-client.ts';
 import { notify } from '../../components/notify.ts';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
+import { todayLocal } from '../../lib/dates.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useCohortAction } from './api.ts';
-import { todayIso } from './Participants.tsx';
 
 /** Sessions, each with an attendance checklist that works with a thumb on a phone. */
 export function Sessions({ cohort, canRun }: { cohort: TCohort; canRun: boolean }) {
@@ -73,7 +73,7 @@ export function Sessions({ cohort, canRun }: { cohort: TCohort; canRun: boolean 
 function AddSession({ cohort }: { cohort: TCohort }) {
   const { t } = useTranslation();
   const action = useCohortAction(cohort.id);
-  const today = todayIso();
+  const today = todayLocal();
   const [heldOn, setHeldOn] = useState(
     today >= cohort.startsOn && today <= cohort.endsOn ? today : cohort.startsOn,
   );
