@@ -430,15 +430,13 @@ describe('follow-up until independent', () => {
       .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    // The admin tunes a level: broken criteria are refused at the field, a valid change is read back in words.
+    // The admin tunes a level: a wrong value is refused at its field, a valid change is read back in words.
     await page.getByRole('button', { name: 'Ubah tingkat 5' }).click();
     const levelDialog = page.getByRole('dialog', { name: 'Ubah tingkat 5' });
-    const criteria = levelDialog.getByLabel('Kriteria (JSON)');
-    await criteria.fill('[{"kind": "income_at_least", "ratio": "setengah"}]');
-    await levelDialog.getByText('Kriteria tidak valid', { exact: false }).first().waitFor();
-    await criteria.fill(
-      '[{"kind": "followups_done", "months": [3, 6], "toleranceDays": 45}, {"kind": "income_at_least", "ratio": 0.5}]',
-    );
+    const months = levelDialog.getByLabel('Bulan setelah terminasi');
+    await months.fill('3, 60');
+    await levelDialog.getByText('Bulan ke-1 sampai 36', { exact: false }).first().waitFor();
+    await months.fill('3, 6');
     await levelDialog
       .getByTestId('criteria-preview')
       .getByText('Survei bimbingan lanjut bulan ke-3, 6 setelah terminasi')

@@ -1,4 +1,4 @@
-import { type TRoadmapLevel, ZCriterion } from '@atensi/contracts';
+import type { TCriterion, TRoadmapLevel } from '@atensi/contracts';
 import {
   Badge,
   Button,
@@ -9,21 +9,20 @@ import {
   Modal,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
 import { IconEdit } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api-client.ts';
 import { notify } from '../../components/notify.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.tsx';
 import { usePutRoadmapLevels, useRoadmapLevels } from './api.ts';
+import { CriteriaEditor } from './CriteriaEditor.tsx';
 import { criterionText } from './criteria.tsx';
+import { type CriterionDraft, checkDraft, toDraft } from './criteria-form-model.ts';
 import { SaveError } from './parts.tsx';
-
-const ZCriteria = ZCriterion.array().min(1).max(20);
 
 /** The roadmap ladder: each level with its criteria in words; admin edits names and criteria. */
 export function RoadmapLevelsTab({ isAdmin }: { isAdmin: boolean }) {
@@ -114,18 +113,16 @@ function LevelForm({
 }) {
   const { t } = useTranslation();
   const put = usePutRoadmapLevels();
+  const index = ladder.indexOf(row);
   const [nameId, setNameId] = useState(row.nameId);
   const [nameEn, setNameEn] = useState(row.nameEn);
   const [isIndependence, setIndependence] = useState(row.isIndependence);
-  const [json, setJson] = useState(() => JSON.stringify(row.criteria, null, 2));
+  const [drafts, setDrafts] = useState<CriterionDraft[]>(() =>
+    row.criteria.map((c) => toDraft(c, row.level)),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const parsed = (() => {
-    try {
-      return ZCriteria.safeParse(JSON.parse(json));
-    } catch {
-      return null;
-    }
-  })();
+  const results = useMemo(() => drafts.map((d) => checkDraft(d, row.level, t)), [drafts, row.level, t]);
+  const criteria = results.every((r) => r.criterion) ? results.map((r) => r.criterion as TCriterion) : null;
   const serverMessage = put.error instanceof ApiError ? put.error : null;
 
   function submit(ev: FormEvent) {
@@ -133,9 +130,10 @@ function LevelForm({
     const e: Record<string, string> = {};
     if (nameId.trim().length < 2) e.nameId = t('followup.admin.name2');
     if (nameEn.trim().length < 2) e.nameEn = t('followup.admin.name2');
-    if (!parsed?.success) e.criteria = t('followup.admin.criteriaInvalid');
+    if (drafts.length === 0) e.criteria = t('followup.editor.err.none');
+    else if (!criteria) e.criteria = t('followup.editor.err.fix');
     setErrors(e);
-    if (Object.keys(e).length || !parsed?.success) return;
+    if (Object.keys(e).length || !criteria) return;
     put.mutate(
       {
         levels: ladder.map((l) => ({
@@ -143,7 +141,7 @@ function LevelForm({
           code: l.code,
           nameId: l.level === row.level ? nameId.trim() : l.nameId,
           nameEn: l.level === row.level ? nameEn.trim() : l.nameEn,
-          criteria: l.level === row.level ? parsed.data : l.criteria,
+          criteria: l.level === row.level ? criteria : l.criteria,
           isIndependence: l.level === row.level ? isIndependence : l.isIndependence,
           isGraduation: l.isGraduation,
           version: l.version,
@@ -165,7 +163,7 @@ function LevelForm({
           label={t('followup.admin.nameId')}
           value={nameId}
           onChange={(ev) => setNameId(ev.currentTarget.value)}
-          error={errors.nameId ?? serverMessage?.fieldError(`levels.${ladder.indexOf(row)}.nameId`)}
+          error={errors.nameId ?? serverMessage?.fieldError(`levels.${index}.nameId`)}
           maxLength={100}
           required
         />
@@ -173,7 +171,7 @@ function LevelForm({
           label={t('followup.admin.nameEn')}
           value={nameEn}
           onChange={(ev) => setNameEn(ev.currentTarget.value)}
-          error={errors.nameEn ?? serverMessage?.fieldError(`levels.${ladder.indexOf(row)}.nameEn`)}
+          error={errors.nameEn ?? serverMessage?.fieldError(`levels.${index}.nameEn`)}
           maxLength={100}
           required
         />
@@ -183,31 +181,29 @@ function LevelForm({
           checked={isIndependence}
           onChange={(ev) => setIndependence(ev.currentTarget.checked)}
         />
-        <Textarea
-          label={t('followup.admin.criteriaJson')}
-          description={t('followup.admin.criteriaHint')}
-          value={json}
-          onChange={(ev) => setJson(ev.currentTarget.value)}
-          autosize
-          minRows={6}
-          maxRows={16}
-          ff="monospace"
-          spellCheck={false}
-          error={errors.criteria ?? (parsed?.success ? undefined : t('followup.admin.criteriaInvalid'))}
+        <CriteriaEditor
+          drafts={drafts}
+          results={results}
+          level={row.level}
+          onChange={(next) => {
+            setDrafts(next);
+            if (errors.criteria) setErrors(({ criteria: _, ...rest }) => rest);
+          }}
+          serverError={(i, p) => serverMessage?.fieldError(`levels.${index}.criteria.${i}.${p}`)}
+          listError={errors.criteria}
         />
-        {parsed?.success ? (
-          <Stack gap={2} data-testid="criteria-preview">
-            <Text size="sm" fw={600}>
-              {t('followup.admin.criteriaPreview')}
-            </Text>
-            <List size="sm">
-              {parsed.data.map((c, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: criteria have no identity of their own
-                <List.Item key={i}>{criterionText(c, t)}</List.Item>
-              ))}
-            </List>
-          </Stack>
-        ) : null}
+        <Stack gap={2} data-testid="criteria-preview" aria-live="polite">
+          <Text size="sm" fw={600}>
+            {t('followup.admin.criteriaPreview')}
+          </Text>
+          <List size="sm">
+            {results.map((r, i) => (
+              <List.Item key={drafts[i]?.key ?? i}>
+                {r.criterion ? criterionText(r.criterion, t) : t('followup.editor.incomplete', { n: i + 1 })}
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
         <SaveError error={put.error} onReload={onReload} conflict={t('followup.admin.conflict')} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
