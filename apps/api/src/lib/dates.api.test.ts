@@ -192,3 +192,23 @@ describe('training dates', () => {
     expect((await assess(ID_TODAY)).statusCode).toBe(200);
   });
 });
+
+describe('overdue and due', () => {
+  it('counts them in WIB: at 06:30 WIB a survey due on the UTC date is already overdue, one due today is not', async () => {
+    const scheduleOf = async (intakeDate: string) => {
+      const caseId = await newCase(await newPerson(`Yanti Jadwal ${intakeDate}`), intakeDate);
+      const res = await t.request(cookie, {
+        method: 'POST',
+        url: `/api/v1/cases/${caseId}/survey-schedule/default`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const got = await t.request(cookie, { method: 'GET', url: `/api/v1/cases/${caseId}` });
+      const task = (got.json().tasks as { kind: string; overdue: boolean }[]).find(
+        (k) => k.kind === 'survey',
+      );
+      return { status: res.json().items[0]?.status, taskOverdue: task?.overdue };
+    };
+    expect(await scheduleOf(UTC_TODAY)).toEqual({ status: 'overdue', taskOverdue: true });
+    expect(await scheduleOf(ID_TODAY)).toEqual({ status: 'due', taskOverdue: false });
+  });
+});
