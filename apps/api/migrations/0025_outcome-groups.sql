@@ -13,7 +13,8 @@ ALTER TABLE "outcome_tally" ADD COLUMN "grp" text COLLATE "C" DEFAULT '' NOT NUL
 --> statement-breakpoint
 ALTER TABLE "outcome_tally" ALTER COLUMN "grp" DROP DEFAULT;
 --> statement-breakpoint
-ALTER TABLE "outcome_tally" ADD CONSTRAINT "outcome_tally_pk" PRIMARY KEY ("unit_id", "grp", "metric", "value");
+-- n rides in the key's index, so a unit's walk reads the index only (the table no longer fits in a few pages).
+ALTER TABLE "outcome_tally" ADD CONSTRAINT "outcome_tally_pk" PRIMARY KEY ("unit_id", "grp", "metric", "value") INCLUDE ("n");
 --> statement-breakpoint
 -- The groups a case is in, from the fields the filters use.
 CREATE OR REPLACE FUNCTION atensi_outcome_groups(p_cluster text, p_approaches text[], p_intake date)
@@ -170,5 +171,6 @@ REVOKE EXECUTE ON FUNCTION atensi_outcome_tally_rebuild() FROM PUBLIC;
 --> statement-breakpoint
 SELECT atensi_outcome_tally_rebuild();
 --> statement-breakpoint
--- All-units walks (a figure's values in order within a group, summing the units' counts).
-CREATE INDEX "outcome_tally_value_idx" ON "outcome_tally" USING btree ("grp", "metric", "value") INCLUDE ("n");
+-- A group's figures for all units, read from the index only: the counts, and the all-units walks (a
+-- figure's values in order within a group, summing the units' counts).
+CREATE INDEX "outcome_tally_value_idx" ON "outcome_tally" USING btree ("grp", "metric", "value") INCLUDE ("unit_id", "n");

@@ -115,7 +115,9 @@ async function tallyMedians(
 export async function tallyYears(db: Tx): Promise<{ first: number; last: number } | null> {
   const [row] = await queryRows<{ lo: string | null; hi: string | null }>(
     db,
-    sql`select min(grp) as lo, max(grp) as hi from outcome_tally where grp like 'y:%'`,
+    // Two index probes (the first and last 'y:' group) rather than min/max, which row security defeats.
+    sql`select (select grp from outcome_tally where grp >= 'y:' and grp < 'y;' and n > 0 order by grp limit 1) as lo,
+               (select grp from outcome_tally where grp >= 'y:' and grp < 'y;' and n > 0 order by grp desc limit 1) as hi`,
   );
   if (!row?.lo || !row.hi) return null;
   return { first: Number(row.lo.slice(2)), last: Number(row.hi.slice(2)) };
@@ -135,29 +137,33 @@ export async function tallyFigures(
 ): Promise<{ raw: RawFigures[]; levels: LevelCount[]; overdue: KeyCount[]; trend: MonthCount[] }> {
   const cond = unitCond(sql`unit_id`, unitIds);
   const month = Number(today.slice(0, 4)) * 100 + Number(today.slice(5, 7));
+  // The groups read, also as arrays: the planner then walks (grp, metric) in the index per group.
+  const grps = [...new Set([...plan.rows.map((r) => r.grp), ...plan.total])];
   const sources = JSON.stringify([
     ...plan.rows.map((r) => ({ g: r.grp, k: r.key })),
     ...plan.total.map((g) => ({ g, k: null })),
   ]);
+  const rowKey = sql`case when s.k = ${UNIT_KEY} then t.unit_id::text else s.k end`;
+  const inGrps = sql`t.grp = any(${`{${grps.map((g) => `"${g}"`).join(',')}}`}::text[])`;
+  const totalGrps = sql`t.grp = any(${`{${plan.total.map((g) => `"${g}"`).join(',')}}`}::text[])`;
   const rows = await queryRows<{ g: string | null; metric: string; value: string; n: string }>(
     db,
-    sql`with s as (select x.g, x.k from jsonb_to_recordset(${sources}::jsonb) as x(g text, k text)),
-        t as (select case when s.k = ${UNIT_KEY} then t.unit_id::text else s.k end as g, t.metric, t.value, t.n
-              from s join outcome_tally t on t.grp = s.g
-              where t.metric in ('followed', 'level', 'independent', 'graduated', 'first_income_n',
-                                 'latest_income_n', 'month_intake', 'month_independent', 'month_graduated',
-                                 'open_month')
-                and t.n > 0 and ${cond})
-        select g, metric, value::text, sum(n)::text as n from t
-        where metric not in ('month_intake', 'month_independent', 'month_graduated', 'open_month')
+    sql`with s as (select x.g, x.k from jsonb_to_recordset(${sources}::jsonb) as x(g text, k text))
+        select ${rowKey} as g, t.metric, t.value::text, sum(t.n)::text as n
+        from s join outcome_tally t on t.grp = s.g
+        where ${inGrps} and t.n > 0 and ${cond}
+          and t.metric in ('followed', 'level', 'independent', 'graduated', 'first_income_n', 'latest_income_n')
         group by 1, 2, 3
         union all
-        select null, metric, value::text, sum(n)::text from t
-        where g is null and metric in ('month_intake', 'month_independent', 'month_graduated')
-          and value between ${fromMonth} and ${toMonth}
+        select null, t.metric, t.value::text, sum(t.n)::text from outcome_tally t
+        where ${totalGrps} and t.n > 0 and ${cond}
+          and t.metric in ('month_intake', 'month_independent', 'month_graduated')
+          and t.value between ${fromMonth} and ${toMonth}
         group by 2, 3
         union all
-        select g, 'overdue', '0', sum(n)::text from t where metric = 'open_month' and value < ${month}
+        select ${rowKey}, 'overdue', '0', sum(t.n)::text
+        from s join outcome_tally t on t.grp = s.g
+        where ${inGrps} and t.n > 0 and ${cond} and t.metric = 'open_month' and t.value < ${month}
         group by 1`,
   );
   const overdue: KeyCount[] = [];
@@ -256,10 +262,12 @@ export async function openThisMonth(
     const out = rows.map((r) => ({ key: r.key as string | null, n: Number(r.n) }));
     return [...out, { key: null, n: out.reduce((sum, o) => sum + o.n, 0) }];
   }
-  return [
-    ...(await caseOverdue(db, f, groupBy, today, since)),
-    ...(groupBy === null ? [] : await caseOverdue(db, f, null, today, since)),
-  ];
+  const rows = await caseOverdue(db, f, groupBy, today, since);
+  // An entry is in one unit and one cluster, so the total is their sum; by approach it may be in two.
+  if (groupBy === null || groupBy === 'approach') {
+    return groupBy === null ? rows : [...rows, ...(await caseOverdue(db, f, null, today, since))];
+  }
+  return [...rows, { key: null, n: rows.reduce((sum, o) => sum + o.n, 0) }];
 }
 
 // ── cases ──────────────────────────────────────────────────────────────────────────────────────────
