@@ -317,6 +317,10 @@ export const person = pgTable(
     nameNorm: text('name_norm').notNull(),
     /** Name and aliases, normalised, for one search index. */
     searchNames: text('search_names').notNull(),
+    /** The words of search_names, stored for the word index (0024). */
+    searchWords: text('search_words')
+      .array()
+      .generatedAlwaysAs(sql`string_to_array(search_names, ' ')`),
     sex: text('sex').notNull(),
     birthDate: date('birth_date', { mode: 'string' }),
     birthDateEstimated: boolean('birth_date_estimated').notNull().default(false),
@@ -349,7 +353,7 @@ export const person = pgTable(
     index('person_kk_idx').on(t.kkNo),
     index('person_search_trgm_idx').using('gin', t.searchNames.op('gin_trgm_ops')),
     // Each person's name and alias words: "every word of the text is one of theirs" (0024).
-    index('person_words_idx').using('gin', sql`string_to_array(${t.searchNames}, ' ')`),
+    index('person_words_idx').using('gin', t.searchWords),
     index('person_name_id_idx').on(sql`${t.nameNorm} collate "C"`, t.id),
     index('person_unit_idx').on(t.registeredUnitId),
     // A unit's people in name order: listing and filtering without a name.
@@ -1371,7 +1375,7 @@ export const outcomeTally = pgTable(
   {
     unitId: uuid('unit_id').notNull(),
     /** The cases counted (migration 0025): '' all, 'c:<cluster>', 'a:<approach>', 'y:<intake year>',
-     * 'm:<intake YYYYMM>', 'cy:<cluster>:<intake year>'. */
+     * 'q:<intake YYYYQ>', 'm:<intake YYYYMM>', 'cy:<cluster>:<intake year>'. */
     grp: text('grp').notNull(),
     /** followed, level, graduated, independent, first_income(_n), latest_income(_n), days_independent,
      * month_intake, month_independent, month_graduated (YYYYMM), open_month (YYYYMM). */

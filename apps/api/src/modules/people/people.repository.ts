@@ -188,6 +188,14 @@ type BaseRow = Omit<SearchRow, 'area_name' | 'unit_code' | 'unit_name' | 'aliase
 const SEARCH_COLUMNS = sql`p.id, p.full_name, p.nik, p.sex, p.birth_date::text as birth_date, p.name_norm,
   p.registered_unit_id as unit_id, p.area_code`;
 
+/**
+ * How a page is read. `name order` lets the planner walk the name index and filter as it goes, which is
+ * right when most rows match; `matches first` finds the matching rows by their own index, then sorts them,
+ * which is right for a word lookup (the planner cannot tell how rare a word is, and walking the name index
+ * for a rare one read 574,000 rows at 1M people).
+ */
+export type ReadPlan = 'name order' | 'matches first';
+
 /** One page of people, and how many match (counted up to `countCap`). */
 export async function searchPeople(
   db: Tx,
@@ -196,16 +204,15 @@ export async function searchPeople(
   after: SQL | null,
   limit: number,
   countCap: number,
+  plan: ReadPlan = 'name order',
 ): Promise<{ rows: SearchRow[]; total: number }> {
   const scoreExpr = score ?? sql`null::real`;
   const order = score ? sql`score desc, p.id` : sql`p.name_norm collate "C", p.id`;
+  const inner = sql`select ${SEARCH_COLUMNS}, ${scoreExpr} as score from person p where ${where}`;
   const rows = await queryRows<BaseRow>(
     db,
-    sql`select * from (
-          select ${SEARCH_COLUMNS}, ${scoreExpr} as score
-          from person p
-          where ${where}
-        ) p
+    sql`${plan === 'matches first' ? sql`with m as materialized (${inner}) ` : sql``}
+        select * from ${plan === 'matches first' ? sql`m` : sql`(${inner})`} p
         ${after ? sql`where ${after}` : sql``}
         order by ${order}
         limit ${limit + 1}`,
@@ -230,14 +237,19 @@ export async function listUnitPeople(
   after: SQL | null,
   limit: number,
   countCap: number,
+  plan: ReadPlan = 'name order',
 ): Promise<{ rows: SearchRow[]; total: number }> {
   const own = sql`p.registered_unit_id = ${unitId}::uuid`;
   const linked = sql`p.registered_unit_id <> ${unitId}::uuid and p.id in (
       select pu.person_id from person_unit pu where pu.unit_id = ${unitId}::uuid and pu.reason <> 'registered')`;
   const cond = (part: SQL) => sql`${part} and ${where}${after ? sql` and ${after}` : sql``}`;
+  // `offset 0` keeps the planner from walking the unit's name range row by row for a rare word.
   const branch = (part: SQL) =>
-    sql`(select ${SEARCH_COLUMNS}, null::real as score from person p where ${cond(part)}
-         order by p.name_norm collate "C", p.id limit ${limit + 1})`;
+    plan === 'matches first'
+      ? sql`(select * from (select ${SEARCH_COLUMNS}, null::real as score from person p where ${cond(part)} offset 0) p
+             order by p.name_norm collate "C", p.id limit ${limit + 1})`
+      : sql`(select ${SEARCH_COLUMNS}, null::real as score from person p where ${cond(part)}
+             order by p.name_norm collate "C", p.id limit ${limit + 1})`;
   const rows = await queryRows<BaseRow>(
     db,
     sql`select * from (${branch(own)} union all ${branch(linked)}) p

@@ -590,7 +590,7 @@ export async function putSensitive(
 
 /** s: score (fuzzy tier), n: name, i: id of the last row; t: the tier; c: the corrected text it ran on. */
 type Cursor = { s: number | null; n: string; i: string; t?: Tier; c?: string };
-const TIERS: readonly Tier[] = ['prefix', 'words', 'fuzzy'];
+const TIERS: readonly Tier[] = ['prefix', 'words', 'near', 'fuzzy'];
 
 function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -689,7 +689,7 @@ export async function searchPeople(
       : null;
   // Past 1,000 the list says "1.000+": an exact count of a common name costs more than the page.
   const countCap = 1_000;
-  const inNameOrder = (name: SQL | null) =>
+  const inNameOrder = (name: SQL | null, plan: repo.ReadPlan = 'name order') =>
     listedUnit
       ? repo.listUnitPeople(
           ctx.db,
@@ -698,6 +698,7 @@ export async function searchPeople(
           byName,
           q.limit,
           countCap,
+          plan,
         )
       : repo.searchPeople(
           ctx.db,
@@ -706,18 +707,21 @@ export async function searchPeople(
           byName,
           q.limit,
           countCap,
+          plan,
         );
-  const fuzzy = () => {
-    const f = fuzzyCondition(norm);
-    return repo.searchPeople(
+  // Best match first: the trigram match over every name, or (matches first) the people a word lookup found.
+  const scored = (where: SQL, plan: repo.ReadPlan) =>
+    repo.searchPeople(
       ctx.db,
-      sql.join([...scoped, f.where], sql` and `),
-      f.score,
+      sql.join([...scoped, where], sql` and `),
+      fuzzyCondition(norm).score,
       byScore,
       q.limit,
       countCap,
+      plan,
     );
-  };
+  const fuzzy = () => scored(fuzzyCondition(norm).where, 'name order');
+  const none = { rows: [] as repo.SearchRow[], total: 0 };
   let found: { rows: repo.SearchRow[]; total: number };
   let tier: Tier | null = null;
   let searchedFor: string | null = null;
@@ -727,11 +731,14 @@ export async function searchPeople(
     tier = cursor.t ?? (cursor.s === null ? 'prefix' : 'fuzzy');
     searchedFor = cursor.c ?? null;
     if (tier === 'prefix') found = await inNameOrder(prefixCondition(searchedFor ?? norm));
-    else if (tier === 'words') {
+    else if (tier === 'words' || tier === 'near') {
       const plan = await planName(ctx.db, norm);
-      found = plan.alternatives
-        ? await inNameOrder(wordsCondition(plan.alternatives))
-        : { rows: [], total: 0 };
+      const words = tier === 'words' ? plan.alternatives : plan.loose;
+      found = !words
+        ? none
+        : tier === 'words'
+          ? await inNameOrder(wordsCondition(words), 'matches first')
+          : await scored(wordsCondition(words), 'matches first');
     } else found = await fuzzy();
   } else {
     // The cheapest way first; each is tried only when the one before found nobody in scope.
@@ -744,8 +751,12 @@ export async function searchPeople(
     }
     if (plan?.alternatives && found.rows.length === 0) {
       tier = 'words';
-      found = await inNameOrder(wordsCondition(plan.alternatives));
+      found = await inNameOrder(wordsCondition(plan.alternatives), 'matches first');
       if (found.rows.length > 0) searchedFor = plan.corrected;
+    }
+    if (plan?.loose && found.rows.length === 0) {
+      tier = 'near';
+      found = await scored(wordsCondition(plan.loose), 'matches first');
     }
     if (found.rows.length === 0) {
       tier = 'fuzzy';

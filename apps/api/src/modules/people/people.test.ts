@@ -493,6 +493,15 @@ describe('searching by words: corrections, any word order, street names', () => 
     expect(ids((await get('peksos.soeharso', '/api/v1/people?q=ijah')).json())).toEqual([nurhaliza]);
   });
 
+  it('finds a word misspelt as another name word ("hary" for "hari"), best match first', async () => {
+    const hari = await register('peksos.soeharso', 'Hari Eko Sutrisno');
+    await register('peksos.soeharso', 'Hary Wibowo');
+    const res = (await get('peksos.soeharso', '/api/v1/people?q=hary%20eko%20sutrisno')).json();
+    expect(ids(res)[0]).toBe(hari);
+    expect(res.items[0].score).toBeGreaterThan(0.5);
+    expect(res.searchedFor).toBeNull();
+  });
+
   it('pages through a word match with a cursor, each person once', async () => {
     const first = (await get('peksos.soeharso', '/api/v1/people?q=nurhaliza&limit=1')).json();
     expect(first.items).toHaveLength(1);
