@@ -1,8 +1,9 @@
 -- Filtered outcome views read the tally too: outcome_tally is now also keyed by a group of cases, so a
 -- cluster, approach or intake-period filter sums a few groups' counts instead of aggregating case_progress.
 -- grp is one of: '' (all cases, as before), 'c:<cluster>', 'a:<approach>' (a case with two approaches is in
--- both), 'y:<intake year>', 'm:<intake YYYYMM>', 'cy:<cluster>:<intake year>'. A period of whole months is
--- whole years plus months; other combinations stay with the case-level aggregate. Every group is kept by the
+-- both), 'y:<intake year>', 'q:<intake year and quarter, YYYYQ>', 'm:<intake YYYYMM>',
+-- 'cy:<cluster>:<intake year>'. A period of whole months is whole years, quarters and months; other
+-- combinations stay with the case-level aggregate. Every group is kept by the
 -- same row triggers in the same transaction as the survey change. Scheduled surveys take the group of their
 -- case (case_record), so overdue follows the filters as well.
 ALTER TABLE "outcome_tally" DROP CONSTRAINT "outcome_tally_pk";
@@ -25,6 +26,7 @@ LANGUAGE sql IMMUTABLE AS $$
     UNION ALL SELECT 'c:' || p_cluster
     UNION ALL SELECT DISTINCT 'a:' || a FROM unnest(p_approaches) a
     UNION ALL SELECT 'y:' || to_char(p_intake, 'YYYY')
+    UNION ALL SELECT 'q:' || to_char(p_intake, 'YYYYQ')
     UNION ALL SELECT 'm:' || to_char(p_intake, 'YYYYMM')
     UNION ALL SELECT 'cy:' || p_cluster || ':' || to_char(p_intake, 'YYYY')
   ) x WHERE g IS NOT NULL

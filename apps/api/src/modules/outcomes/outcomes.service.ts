@@ -65,7 +65,8 @@ const ym = (day: string) => Number(day.slice(0, 4)) * 100 + Number(day.slice(5, 
 const nextMonth = (m: number) => (m % 100 === 12 ? m + 89 : m + 1);
 
 /**
- * The intake period as tally groups: whole years ('y:YYYY') and the months around them ('m:YYYYMM').
+ * The intake period as tally groups: whole years ('y:YYYY'), then whole quarters ('q:YYYYQ'), then the
+ * months around them ('m:YYYYMM').
  * Null when a bound is not a month's first (from) or last (to) day: the case-level aggregate then.
  * `years` bounds an open end (the first and last intake years the tally holds).
  */
@@ -85,6 +86,9 @@ export function periodGroups(
     if (m % 100 === 1 && last >= y * 100 + 12) {
       out.push(`y:${y}`);
       m = (y + 1) * 100 + 1;
+    } else if ((m % 100) % 3 === 1 && last >= m + 2) {
+      out.push(`q:${y}${Math.ceil((m % 100) / 3)}`);
+      m = nextMonth(nextMonth(nextMonth(m)));
     } else {
       out.push(`m:${m}`);
       m = nextMonth(m);

@@ -5,6 +5,7 @@ import { queryRows } from '../../db/client.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { checkFigures } from './outcomes.check.ts';
 import type { Filters, GroupBy } from './outcomes.repository.ts';
+import { periodGroups } from './outcomes.service.ts';
 
 // A small hand-built data set whose figures are worked out by hand below. People and cases go through the
 // real APIs; survey progress (case_progress, kept by the follow-up module) and schedules are written with
@@ -141,6 +142,8 @@ const TALLY_VIEWS: [Omit<Filters, 'unitIds'>, GroupBy][] = [
   [{ approach: 'family' }, 'unit'],
   [{ from: '2025-01-01', to: '2025-12-31' }, 'unit'],
   [{ from: '2025-01-01', to: '2025-02-28' }, 'unit'],
+  [{ from: '2025-01-01', to: '2025-06-30' }, 'unit'],
+  [{ from: '2024-11-01', to: '2025-04-30' }, 'unit'],
   [{ from: '2024-12-01' }, 'unit'],
   [{ to: '2025-01-31' }, 'unit'],
   [{ cluster: 'disabilitas', from: '2025-01-01', to: '2025-12-31' }, 'unit'],
@@ -159,6 +162,45 @@ async function expectSameBothWays() {
     }
   }
 }
+
+describe('periodGroups', () => {
+  const years = { first: 2022, last: 2026 };
+  it('splits a period of whole months into years, quarters and months', () => {
+    expect(periodGroups('2024-07-01', '2025-06-30', years)).toEqual([
+      'q:20243',
+      'q:20244',
+      'q:20251',
+      'q:20252',
+    ]);
+    expect(periodGroups('2024-11-01', '2026-02-28', years)).toEqual([
+      'm:202411',
+      'm:202412',
+      'y:2025',
+      'm:202601',
+      'm:202602',
+    ]);
+    expect(periodGroups(undefined, '2023-03-31', years)).toEqual(['y:2022', 'q:20231']);
+    expect(periodGroups('2000-01-01', undefined, years)).toEqual([
+      'y:2022',
+      'y:2023',
+      'y:2024',
+      'y:2025',
+      'y:2026',
+    ]);
+    expect(periodGroups('2025-01-01', '2025-12-31', null)).toEqual([]);
+  });
+
+  it('leaves a period that does not start on a first or end on a last day to the cases', () => {
+    expect(periodGroups('2025-01-02', undefined, years)).toBeNull();
+    expect(periodGroups(undefined, '2024-02-28', years)).toBeNull();
+    expect(periodGroups(undefined, '2024-02-29', years)).toEqual([
+      'y:2022',
+      'y:2023',
+      'm:202401',
+      'm:202402',
+    ]);
+  });
+});
 
 describe('GET /api/v1/outcomes', () => {
   it('gives headquarters exact figures per unit and in total', async () => {
