@@ -56,3 +56,8 @@ BEGIN
   END IF;
 END;
 $$;
+--> statement-breakpoint
+-- 3. A unit's people that another unit registered (served, referred): read by the unit without visiting
+--    its own registered people's links (31,161 links, 1,573 of them such, at 1,000,000 people: 560 ms of
+--    heap reads to filter on the reason, 8 ms from this index).
+CREATE INDEX "person_unit_linked_idx" ON "person_unit" USING btree ("unit_id", "person_id") WHERE "reason" <> 'registered';

@@ -521,6 +521,8 @@ export const personUnit = pgTable(
   (t) => [
     primaryKey({ columns: [t.personId, t.unitId, t.reason] }),
     index('person_unit_unit_idx').on(t.unitId, t.personId),
+    // The people a unit serves or was referred that another unit registered (0024).
+    index('person_unit_linked_idx').on(t.unitId, t.personId).where(sql`${t.reason} <> 'registered'`),
     check('person_unit_reason_ck', sql`${t.reason} in ('registered','serves','referred')`),
   ],
 );
