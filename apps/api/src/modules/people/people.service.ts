@@ -23,7 +23,7 @@ import { queryRows } from '../../db/client.ts';
 import { person, personSensitive } from '../../db/schema.ts';
 import { auditRead } from '../../lib/audit.ts';
 import type { Ctx } from '../../lib/context.ts';
-import { latestDateInIndonesia } from '../../lib/dates.ts';
+import { latestDateInIndonesia, todayWib } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { scorePair } from './match-score.ts';
 import { fuzzyCondition, planName, prefixCondition, type Tier, wordsCondition } from './name-search.ts';
@@ -61,11 +61,13 @@ function detail(field: string, issue: string, id: string, en: string, lang: Lang
   return { field, issue, message: `${field}: ${lang === 'id' ? id : en}` };
 }
 
-function ageYears(birthDate: string | null, today = new Date()): number | null {
+/** Age in whole years on the Indonesian (WIB) date, as the unit counts it. */
+function ageYears(birthDate: string | null, today = todayWib()): number | null {
   if (!birthDate) return null;
   const [y = 0, m = 1, d = 1] = birthDate.split('-').map(Number);
-  let age = today.getUTCFullYear() - y;
-  if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age--;
+  const [ty = 0, tm = 1, td = 1] = today.split('-').map(Number);
+  let age = ty - y;
+  if (tm < m || (tm === m && td < d)) age--;
   return age;
 }
 
@@ -663,9 +665,9 @@ export async function searchPeople(
   if (q.area) filters.push(sql`(p.area_code = ${q.area} or p.area_code like ${`${q.area}.%`})`);
   if (q.sex) filters.push(sql`p.sex = ${q.sex}`);
   if (q.ageMin !== undefined)
-    filters.push(sql`p.birth_date <= (current_date - make_interval(years => ${q.ageMin}))`);
+    filters.push(sql`p.birth_date <= (${todayWib()}::date - make_interval(years => ${q.ageMin}))::date`);
   if (q.ageMax !== undefined)
-    filters.push(sql`p.birth_date > (current_date - make_interval(years => ${q.ageMax + 1}))`);
+    filters.push(sql`p.birth_date > (${todayWib()}::date - make_interval(years => ${q.ageMax + 1}))::date`);
   // One unit's people in name order (the actor's own unit, or the unit headquarters filters on) are read
   // by the unit (see listUnitPeople); other searches filter by scope and unit.
   const listedUnit = byNumber
