@@ -92,6 +92,15 @@ async function moveRows(
   if (ids.length) await db.update(table).set({ personId: to }).where(inArray(table.id, ids));
 }
 
+/** Copies every unit's link of the merged record to the survivor; returns the links it added. */
+async function copyUnitLinks(db: Tx, survivorId: string, mergedId: string) {
+  const [row] = await queryRows<{ units: { unitId: string; reason: string }[] }>(
+    db,
+    sql`select atensi_merge_copy_units(${survivorId}::uuid, ${mergedId}::uuid) as units`,
+  );
+  return row?.units ?? [];
+}
+
 export async function mergePeople(ctx: Ctx, input: TMergePeopleRequest): Promise<TPersonMerge> {
   const f = ZMergePeopleRequest.parse(input);
   if (f.survivorId === f.mergedId) throw new AppError('PERSON_MERGE_SAME');
@@ -138,7 +147,7 @@ export async function mergePeople(ctx: Ctx, input: TMergePeopleRequest): Promise
     .where(and(eq(personRelation.relatedPersonId, m.id), ne(personRelation.personId, s.id)))
     .returning({ id: personRelation.id });
 
-  // Clusters, PPKS and unit links are sets: the survivor gains what it lacks; the merged record keeps its own.
+  // Clusters and PPKS are sets: the survivor gains what it lacks; the merged record keeps its own.
   const clusters = theirs.clusters
     .map((c) => c.clusterCode)
     .filter((c) => !mine.clusters.some((x) => x.clusterCode === c));
@@ -147,18 +156,6 @@ export async function mergePeople(ctx: Ctx, input: TMergePeopleRequest): Promise
   }
   const ppks = theirs.ppks.map((p) => p.ppksNo).filter((p) => !mine.ppks.some((x) => x.ppksNo === p));
   if (ppks.length) await db.insert(personPpks).values(ppks.map((ppksNo) => ({ personId: s.id, ppksNo })));
-  const units: { unitId: string; reason: string }[] = [];
-  for (const u of theirs.units) {
-    // Only the survivor's own registering unit is 'registered'; another unit that registered the
-    // duplicate now serves the person.
-    const reason = u.reason === 'registered' && u.unitId !== s.registeredUnitId ? 'serves' : u.reason;
-    if (mine.units.some((x) => x.unitId === u.unitId && x.reason === reason)) continue;
-    if (units.some((x) => x.unitId === u.unitId && x.reason === reason)) continue;
-    units.push({ unitId: u.unitId, reason });
-  }
-  if (units.length) {
-    await db.insert(personUnit).values(units.map((u) => ({ personId: s.id, ...u, since: new Date() })));
-  }
 
   // Specific data moves only when the survivor has none (the merged record's stays readable otherwise).
   let sensitiveMoved = false;
@@ -192,6 +189,9 @@ export async function mergePeople(ctx: Ctx, input: TMergePeopleRequest): Promise
     .update(person)
     .set({ mergedIntoId: s.id, version: versionsAfter.merged, updatedAt: new Date() })
     .where(eq(person.id, m.id));
+  // Unit links are copied by a definer (migration 0026): row-level security shows this unit only its own
+  // links, and another unit serving, referred or registering the merged record must keep sight of the person.
+  const units = await copyUnitLinks(db, s.id, m.id);
   const allAliases = await db
     .select({ alias: personAlias.alias })
     .from(personAlias)
@@ -303,13 +303,8 @@ export async function undoMerge(ctx: Ctx, mergeId: string): Promise<TPersonMerge
       .delete(personPpks)
       .where(and(eq(personPpks.personId, s.id), inArray(personPpks.ppksNo, snap.copied.ppks)));
   }
-  for (const u of snap.copied.units) {
-    await db
-      .delete(personUnit)
-      .where(
-        and(eq(personUnit.personId, s.id), eq(personUnit.unitId, u.unitId), eq(personUnit.reason, u.reason)),
-      );
-  }
+  // Every unit's copied link goes, by the same definer route as the merge (it reads the snapshot itself).
+  await db.execute(sql`select atensi_merge_undo_units(${rec.id}::uuid)`);
   if (snap.moved.sensitive) {
     await db.update(personSensitive).set({ personId: m.id }).where(eq(personSensitive.personId, s.id));
   }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
+import { withActorTransaction } from '../../db/transaction.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -401,5 +402,165 @@ describe('merging and undoing', () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('PERSON_MERGE_NIK_CONFLICT');
+  });
+});
+
+describe('merging a record that another unit also serves', () => {
+  /** Links as the database holds them (read as the owner, past row-level security). */
+  const links = (id: string) =>
+    queryRows<{ code: string; reason: string }>(
+      t.database.db,
+      sql`select u.code, pu.reason from person_unit pu join unit u on u.id = pu.unit_id
+          where pu.person_id = ${id}::uuid order by u.code, pu.reason`,
+    );
+  const handayaniSees = async (id: string) =>
+    (await get('peksos.handayani', `/api/v1/people/${id}`)).statusCode;
+  const handayaniFinds = async (q: string) =>
+    (
+      (await get('peksos.handayani', `/api/v1/people?q=${encodeURIComponent(q)}`)).json().items as {
+        id: string;
+      }[]
+    ).map((p) => p.id);
+
+  it("keeps the other unit's sight of the person through the merge and its undo, audited as the head", async () => {
+    const survivor = await register('peksos.soeharso', {
+      fullName: 'Wagiyem Sastro',
+      sex: 'P',
+      birthDate: '1950-03-10',
+    });
+    const merged = await register('peksos.soeharso', {
+      fullName: 'Wagiyem Sastra',
+      sex: 'P',
+      birthDate: '1950-03-12',
+    });
+    // Handayani serves the duplicate (as after an accepted referral or a case it opened).
+    await t.database.db.execute(sql`
+      insert into person_unit (person_id, unit_id, reason)
+      select ${merged.id}::uuid, u.id, 'serves' from unit u where u.code = 'HANDAYANI'`);
+    expect(await handayaniSees(merged.id)).toBe(200);
+    expect(await handayaniSees(survivor.id)).toBe(404);
+
+    const res = await post('kepala.soeharso', '/api/v1/people/merge', {
+      survivorId: survivor.id,
+      mergedId: merged.id,
+      reason: 'Orang yang sama: dicek di lapangan',
+      survivorVersion: survivor.version,
+      mergedVersion: merged.version,
+    });
+    expect(res.statusCode).toBe(201);
+    // Handayani's worker still finds and opens the person, now the survivor, and the merged record too.
+    expect(await handayaniSees(survivor.id)).toBe(200);
+    expect(await handayaniFinds('wagiyem')).toEqual([survivor.id]);
+    const m = (await get('peksos.handayani', `/api/v1/people/${merged.id}`)).json();
+    expect(m.mergedIntoId).toBe(survivor.id);
+    expect(await links(survivor.id)).toEqual([
+      { code: 'HANDAYANI', reason: 'serves' },
+      { code: 'SOEHARSO', reason: 'registered' },
+    ]);
+    // The new link is filed under the head who merged, like every other row the merge wrote.
+    const audit = await queryRows<{ actor_username: string; changes: { unit_id: { after: string } } }>(
+      t.database.db,
+      sql`select a.actor_username, a.changes from audit_event a
+          where a.entity = 'person_unit' and a.entity_id = ${survivor.id} and a.action = 'insert'
+            and a.changes -> 'unit_id' ->> 'after' = (select id::text from unit where code = 'HANDAYANI')`,
+    );
+    expect(audit.map((a) => a.actor_username)).toEqual(['kepala.soeharso']);
+
+    const undo = await post('kepala.soeharso', `/api/v1/people/merges/${res.json().id}/undo`, {});
+    expect(undo.statusCode).toBe(200);
+    // Undo gives back exactly what the merge added: Handayani sees the original record again, not the survivor.
+    expect(await links(survivor.id)).toEqual([{ code: 'SOEHARSO', reason: 'registered' }]);
+    expect(await links(merged.id)).toEqual([
+      { code: 'HANDAYANI', reason: 'serves' },
+      { code: 'SOEHARSO', reason: 'registered' },
+    ]);
+    expect(await handayaniSees(survivor.id)).toBe(404);
+    expect((await get('peksos.handayani', `/api/v1/people/${merged.id}`)).json().mergedIntoId).toBeNull();
+    expect(await handayaniFinds('wagiyem')).toEqual([merged.id]);
+  });
+
+  it('turns the other unit\'s "registered" link into "serves" on the survivor, and gives it back on undo', async () => {
+    const survivor = await register('peksos.soeharso', { fullName: 'Paijo Suwarno', sex: 'L' });
+    // Registered by Handayani, later served by Soeharso: Soeharso's head may see and merge it.
+    const merged = await register('peksos.handayani', { fullName: 'Paijo Suwarna', sex: 'L' });
+    await t.database.db.execute(sql`
+      insert into person_unit (person_id, unit_id, reason)
+      select ${merged.id}::uuid, u.id, 'serves' from unit u where u.code = 'SOEHARSO'`);
+    const mv = (await get('kepala.soeharso', `/api/v1/people/${merged.id}`)).json().version as number;
+    const res = await post('kepala.soeharso', '/api/v1/people/merge', {
+      survivorId: survivor.id,
+      mergedId: merged.id,
+      reason: 'Orang yang sama',
+      survivorVersion: survivor.version,
+      mergedVersion: mv,
+    });
+    expect(res.statusCode).toBe(201);
+    // Soeharso's own 'serves' link is a different link from its 'registered' one: copied too, as before.
+    expect(await links(survivor.id)).toEqual([
+      { code: 'HANDAYANI', reason: 'serves' },
+      { code: 'SOEHARSO', reason: 'registered' },
+      { code: 'SOEHARSO', reason: 'serves' },
+    ]);
+    expect(await handayaniSees(survivor.id)).toBe(200);
+    expect(
+      (await post('kepala.soeharso', `/api/v1/people/merges/${res.json().id}/undo`, {})).statusCode,
+    ).toBe(200);
+    expect(await links(survivor.id)).toEqual([{ code: 'SOEHARSO', reason: 'registered' }]);
+    expect(await links(merged.id)).toEqual([
+      { code: 'HANDAYANI', reason: 'registered' },
+      { code: 'SOEHARSO', reason: 'serves' },
+    ]);
+    expect(await handayaniSees(survivor.id)).toBe(404);
+    expect(await handayaniSees(merged.id)).toBe(200);
+  });
+
+  it('refuses the link definers outside a merge the caller may do, and changes nothing', async () => {
+    const x = await register('peksos.soeharso', { fullName: 'Tukinem Rahayu', sex: 'P' });
+    const y = await register('peksos.soeharso', { fullName: 'Tukinem Rahayoe', sex: 'P' });
+    const unitIds = Object.fromEntries(
+      (await queryRows<{ code: string; id: string }>(t.database.db, sql`select code, id from unit`)).map(
+        (u) => [u.code, u.id],
+      ),
+    );
+    const actor = (code: string) => ({
+      userId: null,
+      username: 'test',
+      role: 'kepala_upt',
+      unitId: unitIds[code] ?? null,
+      ip: null,
+      requestId: null,
+      scope: 'unit' as const,
+    });
+    const call = (code: string, q: ReturnType<typeof sql>) =>
+      withActorTransaction(t.database.db, actor(code), (tx) => tx.execute(q)).then(
+        () => 'ran',
+        (e: Error) => String(e.cause ?? e),
+      );
+    // Not being merged: the head of the registering unit still cannot copy links between two records.
+    expect(await call('SOEHARSO', sql`select atensi_merge_copy_units(${x.id}::uuid, ${y.id}::uuid)`)).toMatch(
+      /not being merged/,
+    );
+    const res = await post('kepala.soeharso', '/api/v1/people/merge', {
+      survivorId: x.id,
+      mergedId: y.id,
+      reason: 'Orang yang sama',
+      survivorVersion: x.version,
+      mergedVersion: y.version,
+    });
+    expect(res.statusCode).toBe(201);
+    // Once recorded, the merge cannot be replayed; another unit can neither copy nor undo it.
+    expect(await call('SOEHARSO', sql`select atensi_merge_copy_units(${x.id}::uuid, ${y.id}::uuid)`)).toMatch(
+      /not being merged/,
+    );
+    expect(await call('HANDAYANI', sql`select atensi_merge_undo_units(${res.json().id}::uuid)`)).toMatch(
+      /outside the caller's unit/,
+    );
+    const undo = await post('kepala.soeharso', `/api/v1/people/merges/${res.json().id}/undo`, {});
+    expect(undo.statusCode).toBe(200);
+    expect(await call('SOEHARSO', sql`select atensi_merge_undo_units(${res.json().id}::uuid)`)).toMatch(
+      /not in force/,
+    );
+    expect(await links(x.id)).toEqual([{ code: 'SOEHARSO', reason: 'registered' }]);
+    expect(await links(y.id)).toEqual([{ code: 'SOEHARSO', reason: 'registered' }]);
   });
 });
