@@ -1,6 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Server, seriousA11yViolations, signIn, startServer } from './harness.ts';
+import {
+  launchBrowser,
+  pageApi,
+  type Server,
+  seriousA11yViolations,
+  signIn,
+  startServer,
+} from './harness.ts';
 
 // The follow-up journey (issue 6): a social worker records surveys for a person over time (one on a phone),
 // sees them climb the roadmap on the person page with the income chart against the minimum wage, and an
@@ -33,27 +40,7 @@ async function openAs(username: string, viewport = DESKTOP) {
   await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
 }
 
-/** Set-up through the API with the page's own session (same origin). */
-async function call(method: 'GET' | 'POST' | 'PUT', url: string, body?: object) {
-  const res = await page.evaluate(
-    async ([m, u, b]) => {
-      const r = await fetch(u, {
-        method: m,
-        headers: b ? { 'content-type': 'application/json' } : {},
-        ...(b ? { body: JSON.stringify(b) } : {}),
-      });
-      return { status: r.status, body: await r.json().catch(() => null) };
-    },
-    [method, url, body] as const,
-  );
-  return res as { status: number; body: Record<string, unknown> };
-}
-
-async function ok(method: 'GET' | 'POST' | 'PUT', url: string, body?: object) {
-  const res = await call(method, url, body);
-  expect(res.status, `${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body;
-}
+const { ok } = pageApi(() => page);
 
 const fitsThePhone = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 

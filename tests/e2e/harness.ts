@@ -130,3 +130,31 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type ApiAnswer = { status: number; body: Record<string, unknown> };
+
+/**
+ * Set-up through the API with a page's own session (same origin): `call` answers whatever the server
+ * says; `ok` fails the test unless it is a success, and names the request and the answer when it does.
+ */
+export function pageApi(page: () => Page) {
+  const call = async (method: Method, url: string, body?: object): Promise<ApiAnswer> =>
+    (await page().evaluate(
+      async ([m, u, b]) => {
+        const r = await fetch(u, {
+          method: m,
+          headers: b ? { 'content-type': 'application/json' } : {},
+          ...(b ? { body: JSON.stringify(b) } : {}),
+        });
+        return { status: r.status, body: await r.json().catch(() => null) };
+      },
+      [method, url, body] as const,
+    )) as ApiAnswer;
+  const ok = async (method: Method, url: string, body?: object) => {
+    const res = await call(method, url, body);
+    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  return { call, ok };
+}

@@ -1,6 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Server, seriousA11yViolations, signIn, startServer } from './harness.ts';
+import {
+  launchBrowser,
+  pageApi,
+  type Server,
+  seriousA11yViolations,
+  signIn,
+  startServer,
+} from './harness.ts';
 
 // The outcomes journey (issue 6): a social worker records surveys for two people; headquarters opens the
 // outcomes page, sees the figures they make, filters, downloads the XLSX, and the page fits a phone.
@@ -31,21 +38,7 @@ async function openAs(username: string, viewport = DESKTOP) {
 }
 
 /** Set-up through the API with the page's own session (same origin). */
-async function ok(method: 'POST', url: string, body: object) {
-  const res = (await page.evaluate(
-    async ([m, u, b]) => {
-      const r = await fetch(u, {
-        method: m,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(b),
-      });
-      return { status: r.status, body: await r.json().catch(() => null) };
-    },
-    [method, url, body] as const,
-  )) as { status: number; body: Record<string, unknown> };
-  expect(res.status, `${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body;
-}
+const { ok } = pageApi(() => page);
 
 const survey = {
   workStatus: 'self_employed',

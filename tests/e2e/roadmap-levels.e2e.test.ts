@@ -1,6 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Server, seriousA11yViolations, signIn, startServer } from './harness.ts';
+import {
+  launchBrowser,
+  pageApi,
+  type Server,
+  seriousA11yViolations,
+  signIn,
+  startServer,
+} from './harness.ts';
 
 // The roadmap ladder's criteria edited with form controls (issue 6): an admin on a phone changes level 0 so
 // an approved plan is no longer needed but a NIK is, meets the field checks on the way, saves; the person's
@@ -32,22 +39,7 @@ async function openAs(username: string, viewport = DESKTOP) {
   await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
 }
 
-/** Set-up through the API with the page's own session (same origin). */
-async function ok(method: 'GET' | 'POST', url: string, body?: object): Promise<Record<string, unknown>> {
-  const res = await page.evaluate(
-    async ([m, u, b]) => {
-      const r = await fetch(u, {
-        method: m,
-        headers: b ? { 'content-type': 'application/json' } : {},
-        ...(b ? { body: JSON.stringify(b) } : {}),
-      });
-      return { status: r.status, body: await r.json().catch(() => null) };
-    },
-    [method, url, body] as const,
-  );
-  expect(res.status, `${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body as Record<string, unknown>;
-}
+const { ok } = pageApi(() => page);
 
 async function personLevel(): Promise<string> {
   await page.goto(`${server.url}/pm/${personId}`);
