@@ -514,6 +514,39 @@ describe('merging a record that another unit also serves', () => {
     expect(await handayaniSees(merged.id)).toBe(200);
   });
 
+  it('leaves the link of a unit that opened a case on the survivor since, when the merge is undone', async () => {
+    const survivor = await register('peksos.soeharso', { fullName: 'Sarinah Wulandari', sex: 'P' });
+    const merged = await register('peksos.soeharso', { fullName: 'Sarinah Wulandary', sex: 'P' });
+    await t.database.db.execute(sql`
+      insert into person_unit (person_id, unit_id, reason)
+      select ${merged.id}::uuid, u.id, 'serves' from unit u where u.code = 'HANDAYANI'`);
+    const res = await post('kepala.soeharso', '/api/v1/people/merge', {
+      survivorId: survivor.id,
+      mergedId: merged.id,
+      reason: 'Orang yang sama',
+      survivorVersion: survivor.version,
+      mergedVersion: merged.version,
+    });
+    expect(res.statusCode).toBe(201);
+    const opened = await post('peksos.handayani', '/api/v1/cases', {
+      personId: survivor.id,
+      clusterCode: 'disabilitas',
+      approaches: ['family'],
+      intakeSource: 'walk_in',
+      intakeDate: new Date().toISOString().slice(0, 10),
+    });
+    expect(opened.statusCode).toBe(201);
+    const undo = await post('kepala.soeharso', `/api/v1/people/merges/${res.json().id}/undo`, {});
+    expect(undo.statusCode).toBe(200);
+    // Handayani holds a case of the survivor now: it keeps seeing them, and the original record as before.
+    expect(await links(survivor.id)).toEqual([
+      { code: 'HANDAYANI', reason: 'serves' },
+      { code: 'SOEHARSO', reason: 'registered' },
+    ]);
+    expect(await handayaniSees(survivor.id)).toBe(200);
+    expect(await handayaniSees(merged.id)).toBe(200);
+  });
+
   it('refuses the link definers outside a merge the caller may do, and changes nothing', async () => {
     const x = await register('peksos.soeharso', { fullName: 'Tukinem Rahayu', sex: 'P' });
     const y = await register('peksos.soeharso', { fullName: 'Tukinem Rahayoe', sex: 'P' });
