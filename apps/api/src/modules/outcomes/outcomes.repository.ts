@@ -144,8 +144,11 @@ export async function tallyFigures(
     ...plan.total.map((g) => ({ g, k: null })),
   ]);
   const rowKey = sql`case when s.k = ${UNIT_KEY} then t.unit_id::text else s.k end`;
-  const inGrps = sql`t.grp = any(${`{${grps.map((g) => `"${g}"`).join(',')}}`}::text[])`;
-  const totalGrps = sql`t.grp = any(${`{${plan.total.map((g) => `"${g}"`).join(',')}}`}::text[])`;
+  // JSON, not an array literal: a cluster code typed in a filter may hold quotes or commas.
+  const anyOf = (list: string[]) =>
+    sql`t.grp = any(array(select jsonb_array_elements_text(${JSON.stringify(list)}::jsonb)))`;
+  const inGrps = anyOf(grps);
+  const totalGrps = anyOf(plan.total);
   const rows = await queryRows<{ g: string | null; metric: string; value: string; n: string }>(
     db,
     sql`with s as (select x.g, x.k from jsonb_to_recordset(${sources}::jsonb) as x(g text, k text))

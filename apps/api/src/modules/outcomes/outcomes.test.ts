@@ -322,6 +322,9 @@ describe('GET /api/v1/outcomes', () => {
       ['residential', 1, 1],
     ]);
     expect(byApproach.total).toMatchObject({ followed: 4, overdue: 2 });
+    // A cluster code nobody has, however it is spelt, is an empty group.
+    const odd = await view(`cluster=${encodeURIComponent('x"y,z\\')}`);
+    expect(odd).toMatchObject({ method: 'tally', total: { followed: 0, overdue: 0 } });
     // Unusual combinations and periods not in whole months are aggregated from the cases.
     expect((await view('cluster=anak&approach=family')).method).toBe('cases');
     expect((await view('from=2025-01-12')).method).toBe('cases');
