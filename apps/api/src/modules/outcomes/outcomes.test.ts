@@ -347,6 +347,19 @@ describe('GET /api/v1/outcomes', () => {
     await expectSameBothWays();
   });
 
+  it("moves a case's open entries when its cluster changes", async () => {
+    const overdue = async (query: string) =>
+      (await get('pusat', `/api/v1/outcomes?${query}`)).json().total.overdue as number;
+    expect([await overdue('cluster=anak'), await overdue('cluster=disabilitas')]).toEqual([0, 2]);
+    const move = (cluster: string) =>
+      t.database.db.execute(sql`update case_record set cluster_code = ${cluster} where id = ${ids.D}::uuid`);
+    await move('anak');
+    expect([await overdue('cluster=anak'), await overdue('cluster=disabilitas')]).toEqual([1, 1]);
+    await expectSameBothWays();
+    await move('disabilitas');
+    expect([await overdue('cluster=anak'), await overdue('cluster=disabilitas')]).toEqual([0, 2]);
+  });
+
   it('keeps the figures current when a case progresses', async () => {
     await progress('B', {
       count: 3,
