@@ -318,9 +318,7 @@ export const person = pgTable(
     /** Name and aliases, normalised, for one search index. */
     searchNames: text('search_names').notNull(),
     /** The words of search_names, stored for the word index (0024). */
-    searchWords: text('search_words')
-      .array()
-      .generatedAlwaysAs(sql`string_to_array(search_names, ' ')`),
+    searchWords: text('search_words').array().generatedAlwaysAs(sql`string_to_array(search_names, ' ')`),
     sex: text('sex').notNull(),
     birthDate: date('birth_date', { mode: 'string' }),
     birthDateEstimated: boolean('birth_date_estimated').notNull().default(false),
@@ -358,7 +356,8 @@ export const person = pgTable(
     index('person_unit_idx').on(t.registeredUnitId),
     // A unit's people in name order: listing and filtering without a name.
     index('person_unit_name_idx').on(t.registeredUnitId, sql`${t.nameNorm} collate "C"`, t.id),
-    index('person_area_idx').on(t.areaCode),
+    // An area and everything in it as one range (0027): see the people search's area filter.
+    index('person_area_c_idx').on(sql`${t.areaCode} collate "C"`),
     index('person_birth_idx').on(t.birthDate),
     check('person_sex_ck', sql`${t.sex} in ('L','P')`),
     check('person_nik_ck', sql`${t.nik} is null or ${t.nik} ~ '^[0-9]{16}$'`),

@@ -662,7 +662,9 @@ export async function searchPeople(
     filters.push(
       sql`exists (select 1 from person_ppks x where x.person_id = p.id and x.ppks_no = ${q.ppks})`,
     );
-  if (q.area) filters.push(sql`(p.area_code = ${q.area} or p.area_code like ${`${q.area}.%`})`);
+  // The area and everything in it: codes are digits and dots, and "/" follows "." (0027).
+  if (q.area)
+    filters.push(sql`(p.area_code collate "C") >= ${q.area} and (p.area_code collate "C") < ${`${q.area}/`}`);
   if (q.sex) filters.push(sql`p.sex = ${q.sex}`);
   if (q.ageMin !== undefined)
     filters.push(sql`p.birth_date <= (${todayWib()}::date - make_interval(years => ${q.ageMin}))::date`);
