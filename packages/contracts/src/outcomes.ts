@@ -84,6 +84,8 @@ export const ZOutcomesResponse = z.object({
     .describe('The last 24 months (ending with the month of `to`, or this month)'),
   method: z
     .enum(['tally', 'cases'])
-    .describe('tally: read from the exact per-unit counts; cases: aggregated from the cases (filters)'),
+    .describe(
+      'tally: summed from the exact counts kept per unit and group of cases (cluster, approach, intake period); cases: aggregated from the cases, for filter combinations no group covers',
+    ),
 });
 export type TOutcomesResponse = z.infer<typeof ZOutcomesResponse>;
