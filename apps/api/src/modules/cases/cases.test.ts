@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { withActorTransaction } from '../../db/transaction.ts';
+import { todayWib } from '../../lib/dates.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -12,7 +13,8 @@ let caseId = '';
 
 const call = (user: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
   t.request(as(user), { method, url, ...(payload ? { payload } : {}) });
-const today = new Date().toISOString().slice(0, 10);
+// The date the server records "now" on (WIB): after 17:00 UTC it is the UTC tomorrow.
+const today = todayWib();
 const scores = {
   physical_health: 3,
   psychological: 2,

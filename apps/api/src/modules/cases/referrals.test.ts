@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayWib } from '../../lib/dates.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { addWorkingDays } from './referrals.service.ts';
 
@@ -7,7 +8,8 @@ const c: Record<string, string> = {};
 const as = (u: string) => c[u] ?? '';
 const call = (user: string, method: 'GET' | 'POST', url: string, payload?: object) =>
   t.request(as(user), { method, url, ...(payload ? { payload } : {}) });
-const today = new Date().toISOString().slice(0, 10);
+// The date the server records "now" on (WIB): after 17:00 UTC it is the UTC tomorrow.
+const today = todayWib();
 let units: Record<string, string> = {};
 let personId = '';
 let caseId = '';

@@ -1,8 +1,9 @@
 // The tally's answer checked against the case-level aggregate for the same filters (the benchmark at
 // 1,000,000 cases and the API tests use it): both ways, in one transaction, normalised for order.
 import type { Tx } from '../../db/client.ts';
+import { todayWib } from '../../lib/dates.ts';
 import type { Filters, GroupBy } from './outcomes.repository.ts';
-import { type Figures, readFigures, todayWib, trendMonths } from './outcomes.service.ts';
+import { type Figures, readFigures, trendMonths } from './outcomes.service.ts';
 
 const cmp = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '');
 

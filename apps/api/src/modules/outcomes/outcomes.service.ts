@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { auditRead } from '../../lib/audit.ts';
 import type { Ctx } from '../../lib/context.ts';
+import { todayWib } from '../../lib/dates.ts';
 import {
   caseFigures,
   caseLevels,
@@ -34,11 +35,6 @@ import {
 } from './outcomes.repository.ts';
 
 const TREND_MONTHS = 24;
-
-/** Today in Indonesia's western time zone (WIB), where most units work: overdue is counted against it. */
-export function todayWib(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** The 24 months ending with the month of `end` (YYYY-MM-DD): YYYYMM numbers, oldest first. */
 export function trendMonths(end: string): number[] {

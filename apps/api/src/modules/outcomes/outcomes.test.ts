@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
+import { todayWib } from '../../lib/dates.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { checkFigures } from './outcomes.check.ts';
 import type { Filters, GroupBy } from './outcomes.repository.ts';
@@ -95,7 +96,8 @@ async function schedule(key: string, dueOn: string, done = false) {
     where c.id = ${ids[key]}::uuid`);
 }
 
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+// Days from today in WIB, the date overdue is counted on (from 17:00 UTC it is the UTC tomorrow).
+const inDays = (n: number) => new Date(Date.parse(todayWib()) + n * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   t = await createTestApp();

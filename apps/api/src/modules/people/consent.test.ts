@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { withActorTransaction } from '../../db/transaction.ts';
 import type { Ctx } from '../../lib/context.ts';
+import { todayWib } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { assertConsent } from './consent.service.ts';
@@ -54,7 +55,8 @@ const list = (user: string, personId: string) =>
 const fields = (res: { json(): { details?: { field: string }[] } }) =>
   (res.json().details ?? []).map((d) => d.field);
 
-const today = new Date().toISOString().slice(0, 10);
+// The date the server records "now" on (WIB): after 17:00 UTC it is the UTC tomorrow.
+const today = todayWib();
 const verbal = { givenBy: 'self', method: 'verbal_witnessed', witnessName: 'Sri Lestari', givenAt: today };
 
 let adultId = '';
