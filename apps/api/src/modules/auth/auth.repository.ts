@@ -67,7 +67,14 @@ export async function updateUserPassword(db: Tx, id: string, passwordHash: strin
 
 export async function insertSession(
   db: Tx,
-  row: { tokenHash: string; userId: string; expiresAt: Date; ip: string; userAgent: string | null },
+  row: {
+    tokenHash: string;
+    userId: string;
+    expiresAt: Date;
+    lastSeenAt: Date;
+    ip: string;
+    userAgent: string | null;
+  },
 ): Promise<{ id: string }> {
   const rows = await db.insert(userSession).values(row).returning({ id: userSession.id });
   const created = rows[0];

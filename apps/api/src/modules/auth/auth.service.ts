@@ -127,6 +127,9 @@ export async function login(
       tokenHash,
       userId: user.id,
       expiresAt,
+      // The idle timeout compares it with the application's clock, so it is set from that clock too (a
+      // database default would use the server's, which need not agree).
+      lastSeenAt: now,
       ip: meta.ip,
       userAgent: meta.userAgent,
     });
