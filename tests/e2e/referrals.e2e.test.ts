@@ -1,6 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Server, seriousA11yViolations, signIn, startServer } from './harness.ts';
+import {
+  launchBrowser,
+  pageApi,
+  type Server,
+  seriousA11yViolations,
+  signIn,
+  startServer,
+} from './harness.ts';
 
 // Journeys over the caseload and the referral inbox/outbox (issue 5). The tests share one server and run in
 // order: the case opened first is the one referred, and the referral sent is the one the other unit accepts.
@@ -33,20 +40,7 @@ async function openAs(username: string, viewport = { width: 1280, height: 900 })
 }
 
 /** Set-up through the API with the page's own session (same origin, so the CSRF check passes). */
-async function call(method: 'GET' | 'POST', url: string, body?: object) {
-  const res = await page.evaluate(
-    async ([m, u, b]) => {
-      const r = await fetch(u, {
-        method: m,
-        headers: b ? { 'content-type': 'application/json' } : {},
-        ...(b ? { body: JSON.stringify(b) } : {}),
-      });
-      return { status: r.status, body: await r.json().catch(() => null) };
-    },
-    [method, url, body] as const,
-  );
-  return res as { status: number; body: Record<string, unknown> };
-}
+const { call } = pageApi(() => page);
 
 async function unitId(code: string) {
   const units = await call('GET', '/api/v1/units?limit=200');
