@@ -403,6 +403,10 @@ export async function loadPeople(db: Db, opts: LoadOptions) {
     log(`  rebuilding ${indexes.length} indexes`);
     for (const i of indexes) await db.execute(sql.raw(i.indexdef));
   }
-  for (const t of TABLES) await db.execute(sql.raw(`analyze ${t}`));
+  // The name-word dictionary is kept by a trigger on person (0024), which the load switched off.
+  await db.execute(sql`insert into name_word (word)
+    select distinct w from person p, unnest(p.search_words) w where p.merged_into_id is null and w <> ''
+    on conflict do nothing`);
+  for (const t of [...TABLES, 'name_word']) await db.execute(sql.raw(`analyze ${t}`));
   return { count: written, ms: Math.round(performance.now() - started), sample, reused: false };
 }
