@@ -403,10 +403,18 @@ export async function loadPeople(db: Db, opts: LoadOptions) {
     log(`  rebuilding ${indexes.length} indexes`);
     for (const i of indexes) await db.execute(sql.raw(i.indexdef));
   }
-  // The name-word dictionary is kept by a trigger on person (0024), which the load switched off.
+  // What triggers on person and person_unit keep (0024, 0029), which the load switched off: the name-word
+  // dictionary, each unit's people in name order and each person's words in name order.
   await db.execute(sql`insert into name_word (word)
     select distinct w from person p, unnest(p.search_words) w where p.merged_into_id is null and w <> ''
     on conflict do nothing`);
-  for (const t of [...TABLES, 'name_word']) await db.execute(sql.raw(`analyze ${t}`));
+  await db.execute(sql`insert into unit_person (unit_id, person_id, name_norm)
+    select distinct pu.unit_id, pu.person_id, p.name_norm from person_unit pu join person p on p.id = pu.person_id
+    on conflict do nothing`);
+  await db.execute(sql`insert into person_word (word, name_norm, person_id)
+    select distinct w, p.name_norm, p.id from person p, unnest(p.search_words) w
+    where p.merged_into_id is null and w <> '' on conflict do nothing`);
+  for (const t of [...TABLES, 'name_word', 'unit_person', 'person_word'])
+    await db.execute(sql.raw(`analyze ${t}`));
   return { count: written, ms: Math.round(performance.now() - started), sample, reused: false };
 }

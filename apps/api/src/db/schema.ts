@@ -526,6 +526,40 @@ export const personUnit = pgTable(
   ],
 );
 
+/**
+ * Each unit's people in name order (0029): one row per unit and person it has any link to, kept by
+ * statement triggers on person_unit and person. Derived, not audited; a unit reads its own rows.
+ */
+export const unitPerson = pgTable(
+  'unit_person',
+  {
+    unitId: uuid('unit_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    nameNorm: text('name_norm').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'unit_person_pk', columns: [t.personId, t.unitId] }),
+    index('unit_person_name_idx').on(t.unitId, t.nameNorm, t.personId),
+  ],
+);
+
+/**
+ * Each word of each active person's name and aliases in (word, name) order (0029), for headquarters' word
+ * searches: kept by statement triggers on person. Derived, not audited; headquarters only.
+ */
+export const personWord = pgTable(
+  'person_word',
+  {
+    word: text('word').notNull(),
+    nameNorm: text('name_norm').notNull(),
+    personId: uuid('person_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'person_word_pk', columns: [t.word, t.nameNorm, t.personId] }),
+    index('person_word_person_idx').on(t.personId),
+  ],
+);
+
 /** Consent (UU 27/2022): who gave it, for which purposes, how it was recorded, and its withdrawal. */
 export const personConsent = pgTable(
   'person_consent',

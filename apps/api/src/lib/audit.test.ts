@@ -88,6 +88,9 @@ describe('audit trigger', () => {
       'outcome_tally',
       // Words of names, no person or unit: a spelling dictionary kept like an index.
       'name_word',
+      // Orderings of people for the search (0029), copied from audited rows by triggers.
+      'unit_person',
+      'person_word',
     ]);
     const tables = await queryRows<{ table_name: string }>(
       t.database.db,

@@ -152,9 +152,22 @@ export async function planName(db: Tx, norm: string): Promise<NamePlan> {
   };
 }
 
-/** The name starts with the text: a range of the name index, in name order. */
-export function prefixCondition(text: string): SQL {
-  return sql`(p.name_norm collate "C") >= ${text} and (p.name_norm collate "C") < ${`${text}~`}`;
+/** The name starts with the text: a range of a name index (person's, or another table's `name`), in name order. */
+export function prefixCondition(text: string, name: SQL = sql`p.name_norm`): SQL {
+  return sql`(${name} collate "C") >= ${text} and (${name} collate "C") < ${`${text}~`}`;
+}
+
+/**
+ * The word a word search reads its range of (person_word) by: the longest word that must be there as it
+ * is, the rarest as a rule. Null when every word stands for several (a last word still being typed).
+ */
+export function driverWord(alternatives: string[][]): string | null {
+  let best: string | null = null;
+  for (const a of alternatives) {
+    const w = a.length === 1 ? a[0] : undefined;
+    if (w !== undefined && (best === null || w.length > best.length)) best = w;
+  }
+  return best;
 }
 
 /** Every word has one of its alternatives among the person's name and alias words (person_words_idx). */

@@ -192,9 +192,11 @@ const SEARCH_COLUMNS = sql`p.id, p.full_name, p.nik, p.sex, p.birth_date::text a
  * How a page is read. `name order` lets the planner walk the name index and filter as it goes, which is
  * right when most rows match; `matches first` finds the matching rows by their own index, then sorts them,
  * which is right for a word lookup (the planner cannot tell how rare a word is, and walking the name index
- * for a rare one read 574,000 rows at 1M people).
+ * for a rare one read 574,000 rows at 1M people). `name range` is name order with a condition on the name
+ * itself (a prefix): its count is read in name order too, stopping at the cap; without one, a rare filter
+ * would walk every name.
  */
-export type ReadPlan = 'name order' | 'matches first';
+export type ReadPlan = 'name order' | 'name range' | 'matches first';
 
 /** One page of people, and how many match (counted up to `countCap`). */
 export async function searchPeople(
@@ -217,47 +219,94 @@ export async function searchPeople(
         order by ${order}
         limit ${limit + 1}`,
   );
+  // A name-order read counts in name order too: the planner otherwise gathers every match of a common
+  // name from a bitmap (62,967 for "siti" at 1,000,000 people) before the cap applies.
+  const countOrder = plan === 'name range' && !score ? sql` order by p.name_norm collate "C", p.id` : sql``;
   const counted = await queryRows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from (select 1 from person p where ${where} limit ${countCap + 1}) c`,
+    sql`select count(*)::int as n from (select 1 from person p where ${where}${countOrder} limit ${countCap + 1}) c`,
   );
   return { rows: await decorate(db, rows), total: counted[0]?.n ?? 0 };
 }
 
 /**
- * One unit's people in name order without a search text (a listing, perhaps filtered): the people it
- * registered, read in name order from (registered_unit_id, name_norm, id) and stopping when the page is
- * full, merged with the few it serves or was referred that another unit registered. Reading the unit's
- * links as one set would fetch and sort every one of its people for each page.
+ * One unit's people in name order, perhaps filtered or with a name condition. `name order`: one range of
+ * unit_person (0029), every person the unit is linked to in name order, stopping when the page is full;
+ * `name` and `after` are conditions on that range (`u.name_norm`, `u.person_id`), `where` on the person `p`.
+ * `matches first` (a word lookup): the people it registered whose words match, from the word index within
+ * the unit, and the few it serves or was referred that another unit registered, each sorted.
  */
 export async function listUnitPeople(
   db: Tx,
   unitId: string,
   where: SQL,
+  name: SQL | null,
   after: SQL | null,
   limit: number,
   countCap: number,
   plan: ReadPlan = 'name order',
 ): Promise<{ rows: SearchRow[]; total: number }> {
+  if (plan !== 'matches first') {
+    const range = sql`from unit_person u join person p on p.id = u.person_id
+        where u.unit_id = ${unitId}::uuid${name ? sql` and ${name}` : sql``} and ${where}`;
+    const order = sql`order by u.name_norm collate "C", u.person_id`;
+    const rows = await queryRows<BaseRow>(
+      db,
+      sql`select ${SEARCH_COLUMNS}, null::real as score ${range}${after ? sql` and ${after}` : sql``}
+          ${order} limit ${limit + 1}`,
+    );
+    // A name range is counted in range order, stopping after countCap + 1 people; a filter alone is left
+    // to the planner (it may start from a rare cluster rather than walk every name).
+    const counted = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (select 1 ${range}${plan === 'name range' ? sql` ${order}` : sql``} limit ${countCap + 1}) c`,
+    );
+    return { rows: await decorate(db, rows), total: counted[0]?.n ?? 0 };
+  }
+  const matching = sql.join([where, ...(name ? [name] : [])], sql` and `);
   const own = sql`p.registered_unit_id = ${unitId}::uuid`;
   const linked = sql`p.registered_unit_id <> ${unitId}::uuid and p.id in (
       select pu.person_id from person_unit pu where pu.unit_id = ${unitId}::uuid and pu.reason <> 'registered')`;
-  const cond = (part: SQL) => sql`${part} and ${where}${after ? sql` and ${after}` : sql``}`;
+  const cond = (part: SQL) => sql`${part} and ${matching}${after ? sql` and ${after}` : sql``}`;
   // `offset 0` keeps the planner from walking the unit's name range row by row for a rare word.
   const branch = (part: SQL) =>
-    plan === 'matches first'
-      ? sql`(select * from (select ${SEARCH_COLUMNS}, null::real as score from person p where ${cond(part)} offset 0) p
-             order by p.name_norm collate "C", p.id limit ${limit + 1})`
-      : sql`(select ${SEARCH_COLUMNS}, null::real as score from person p where ${cond(part)}
-             order by p.name_norm collate "C", p.id limit ${limit + 1})`;
+    sql`(select * from (select ${SEARCH_COLUMNS}, null::real as score from person p where ${cond(part)} offset 0) p
+         order by p.name_norm collate "C", p.id limit ${limit + 1})`;
   const rows = await queryRows<BaseRow>(
     db,
     sql`select * from (${branch(own)} union all ${branch(linked)}) p
         order by p.name_norm collate "C", p.id limit ${limit + 1}`,
   );
   const capped = (part: SQL) =>
-    sql`(select count(*)::int from (select 1 from person p where ${part} and ${where} limit ${countCap + 1}) c)`;
+    sql`(select count(*)::int from (select 1 from person p where ${part} and ${matching} limit ${countCap + 1}) c)`;
   const counted = await queryRows<{ n: number }>(db, sql`select ${capped(own)} + ${capped(linked)} as n`);
+  return { rows: await decorate(db, rows), total: counted[0]?.n ?? 0 };
+}
+
+/**
+ * Headquarters' people with a word of their name or aliases, in name order: one range of person_word
+ * (0029) that stops when the page is full, each person checked against `where` (the other words, filters).
+ */
+export async function listByWord(
+  db: Tx,
+  word: string,
+  where: SQL,
+  after: SQL | null,
+  limit: number,
+  countCap: number,
+): Promise<{ rows: SearchRow[]; total: number }> {
+  const range = sql`from person_word w join person p on p.id = w.person_id
+      where w.word = ${word} and ${where}`;
+  const order = sql`order by w.name_norm collate "C", w.person_id`;
+  const rows = await queryRows<BaseRow>(
+    db,
+    sql`select ${SEARCH_COLUMNS}, null::real as score ${range}${after ? sql` and ${after}` : sql``}
+        ${order} limit ${limit + 1}`,
+  );
+  const counted = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select 1 ${range} ${order} limit ${countCap + 1}) c`,
+  );
   return { rows: await decorate(db, rows), total: counted[0]?.n ?? 0 };
 }
 

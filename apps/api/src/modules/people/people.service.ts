@@ -26,7 +26,14 @@ import type { Ctx } from '../../lib/context.ts';
 import { latestDateInIndonesia, todayWib } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { scorePair } from './match-score.ts';
-import { fuzzyCondition, planName, prefixCondition, type Tier, wordsCondition } from './name-search.ts';
+import {
+  driverWord,
+  fuzzyCondition,
+  planName,
+  prefixCondition,
+  type Tier,
+  wordsCondition,
+} from './name-search.ts';
 import { normaliseName, searchNames } from './names.ts';
 import { checkNik, type NikRule, nikWarnings } from './nik.ts';
 import * as repo from './people.repository.ts';
@@ -684,35 +691,76 @@ export async function searchPeople(
     scoped.push(
       sql`(p.registered_unit_id = ${q.unit}::uuid or exists (select 1 from person_unit pu2 where pu2.person_id = p.id and pu2.unit_id = ${q.unit}::uuid))`,
     );
-  const byName = cursor
-    ? sql`((p.name_norm collate "C") > (${cursor.n} collate "C") or (p.name_norm = ${cursor.n} and p.id > ${cursor.i}::uuid))`
-    : null;
+  // After the cursor's row, in the order of the range being read: person's name index, the unit's order
+  // (unit_person) or a word's order (person_word).
+  const after = (name: SQL, id: SQL) =>
+    cursor
+      ? sql`((${name} collate "C") > (${cursor.n} collate "C") or (${name} = ${cursor.n} and ${id} > ${cursor.i}::uuid))`
+      : null;
+  const byName = after(sql`p.name_norm`, sql`p.id`);
   const byScore =
     cursor && cursor.s !== null
       ? sql`(p.score < ${cursor.s}::real or (p.score = ${cursor.s}::real and p.id > ${cursor.i}::uuid))`
       : null;
   // Past 1,000 the list says "1.000+": an exact count of a common name costs more than the page.
   const countCap = 1_000;
-  const inNameOrder = (name: SQL | null, plan: repo.ReadPlan = 'name order') =>
+  const filtered = sql.join(filters, sql` and `);
+  /** Names starting with `text` (or every name), in name order. */
+  const inNameOrder = (text: string | null) =>
     listedUnit
       ? repo.listUnitPeople(
           ctx.db,
           listedUnit,
-          sql.join([...filters, ...(name ? [name] : [])], sql` and `),
-          byName,
+          filtered,
+          text === null ? null : prefixCondition(text, sql`u.name_norm`),
+          after(sql`u.name_norm`, sql`u.person_id`),
           q.limit,
           countCap,
-          plan,
+          text === null ? 'name order' : 'name range',
         )
       : repo.searchPeople(
           ctx.db,
-          sql.join([...scoped, ...(name ? [name] : [])], sql` and `),
+          sql.join([...scoped, ...(text === null ? [] : [prefixCondition(text)])], sql` and `),
           null,
           byName,
           q.limit,
           countCap,
-          plan,
+          text === null ? 'name order' : 'name range',
         );
+  /** People with every word (one of each word's alternatives), in name order. */
+  const withWords = (alternatives: string[][]) => {
+    const words = wordsCondition(alternatives);
+    const driver = ctx.scope === 'all' && !listedUnit ? driverWord(alternatives) : null;
+    if (listedUnit)
+      return repo.listUnitPeople(
+        ctx.db,
+        listedUnit,
+        filtered,
+        words,
+        byName,
+        q.limit,
+        countCap,
+        'matches first',
+      );
+    if (driver)
+      return repo.listByWord(
+        ctx.db,
+        driver,
+        sql.join([...scoped, words], sql` and `),
+        after(sql`w.name_norm`, sql`w.person_id`),
+        q.limit,
+        countCap,
+      );
+    return repo.searchPeople(
+      ctx.db,
+      sql.join([...scoped, words], sql` and `),
+      null,
+      byName,
+      q.limit,
+      countCap,
+      'matches first',
+    );
+  };
   // Best match first: the trigram match over every name, or (matches first) the people a word lookup found.
   const scored = (where: SQL, plan: repo.ReadPlan) =>
     repo.searchPeople(
@@ -734,28 +782,28 @@ export async function searchPeople(
     // Paging on: the tier and text the first page found its people with.
     tier = cursor.t ?? (cursor.s === null ? 'prefix' : 'fuzzy');
     searchedFor = cursor.c ?? null;
-    if (tier === 'prefix') found = await inNameOrder(prefixCondition(searchedFor ?? norm));
+    if (tier === 'prefix') found = await inNameOrder(searchedFor ?? norm);
     else if (tier === 'words' || tier === 'near') {
       const plan = await planName(ctx.db, norm);
       const words = tier === 'words' ? plan.alternatives : plan.loose;
       found = !words
         ? none
         : tier === 'words'
-          ? await inNameOrder(wordsCondition(words), 'matches first')
+          ? await withWords(words)
           : await scored(wordsCondition(words), 'matches first');
     } else found = await fuzzy();
   } else {
     // The cheapest way first; each is tried only when the one before found nobody in scope.
     tier = 'prefix';
-    found = await inNameOrder(prefixCondition(norm));
+    found = await inNameOrder(norm);
     const plan = found.rows.length === 0 ? await planName(ctx.db, norm) : null;
     if (plan?.corrected) {
-      found = await inNameOrder(prefixCondition(plan.corrected));
+      found = await inNameOrder(plan.corrected);
       if (found.rows.length > 0) searchedFor = plan.corrected;
     }
     if (plan?.alternatives && found.rows.length === 0) {
       tier = 'words';
-      found = await inNameOrder(wordsCondition(plan.alternatives), 'matches first');
+      found = await withWords(plan.alternatives);
       if (found.rows.length > 0) searchedFor = plan.corrected;
     }
     if (plan?.loose && found.rows.length === 0) {

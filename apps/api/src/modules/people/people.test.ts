@@ -554,3 +554,139 @@ describe('searching by words: corrections, any word order, street names', () => 
     expect(after.searchedFor).toBe('sembiring');
   });
 });
+
+describe("the search's orderings follow every change (unit_person, person_word)", () => {
+  type Item = { id: string; fullName: string };
+  const ids = (body: { items: Item[] }) => body.items.map((p) => p.id);
+  const register = async (user: string, fullName: string, aliases: string[] = []) => {
+    const res = await post(user, {
+      fullName,
+      aliases,
+      sex: 'L',
+      noNikReason: 'belum punya KTP',
+      confirmNew: true,
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json().id as string;
+  };
+  const rename = async (id: string, fullName: string, aliases: string[]) => {
+    const current = (await get('pusat', `/api/v1/people/${id}`)).json();
+    const res = await t.request(as('kepala.soeharso'), {
+      method: 'PATCH',
+      url: `/api/v1/people/${id}`,
+      payload: { fullName, aliases, sex: 'L', noNikReason: 'belum punya KTP', version: current.version },
+    });
+    expect(res.statusCode).toBe(200);
+  };
+
+  it('a person served by another unit is listed and found there, under a new name at once, and gone with the link', async () => {
+    const id = await register('peksos.soeharso', 'Qomaruddin Lubis', ['Cak Ujang']);
+    const handayani = () => get('peksos.handayani', '/api/v1/people?q=qomar');
+    expect((await handayani()).json().items).toEqual([]);
+    await queryRows(
+      t.database.db,
+      sql`insert into person_unit (person_id, unit_id, reason) values (${id}::uuid, ${unitIds.HANDAYANI}::uuid, 'serves')`,
+    );
+    expect(ids((await handayani()).json())).toEqual([id]);
+    const listed = (await get('peksos.handayani', '/api/v1/people?limit=100')).json();
+    expect(ids(listed)).toContain(id);
+    expect(ids((await get('pusat', '/api/v1/people?q=cak%20ujang')).json())).toContain(id);
+    await rename(id, 'Rahmat Qomaruddin Lubis', ['Bang Rahmat']);
+    // The serving unit finds the new name as a prefix, in its name order, and no longer the old one.
+    const renamed = (await get('peksos.handayani', '/api/v1/people?q=rahmat%20qom')).json();
+    expect(ids(renamed)).toEqual([id]);
+    expect(renamed.searchedFor).toBeNull();
+    const relisted = (await get('peksos.handayani', '/api/v1/people?limit=100')).json();
+    const names = relisted.items.map((p: Item) => p.fullName.toLowerCase());
+    expect(names).toEqual([...names].sort());
+    expect(names).toContain('rahmat qomaruddin lubis');
+    // Headquarters' word search learnt the new alias and forgot the old one.
+    expect(ids((await get('pusat', '/api/v1/people?q=bang%20rahmat')).json())).toContain(id);
+    expect(ids((await get('pusat', '/api/v1/people?q=cak%20ujang')).json())).not.toContain(id);
+    await queryRows(
+      t.database.db,
+      sql`delete from person_unit where person_id = ${id}::uuid and unit_id = ${unitIds.HANDAYANI}::uuid`,
+    );
+    expect((await get('peksos.handayani', '/api/v1/people?q=rahmat')).json().items).toEqual([]);
+    expect(ids((await get('peksos.handayani', '/api/v1/people?limit=100')).json())).not.toContain(id);
+    // The registering unit keeps the person.
+    expect(ids((await get('peksos.soeharso', '/api/v1/people?q=rahmat%20qomaruddin')).json())).toEqual([id]);
+  });
+
+  it('headquarters pages through a common street name in name order, and a merged record leaves it', async () => {
+    const made = [
+      await register('peksos.soeharso', 'Utomo Gepenk Satu', ['Si Gepenk']),
+      await register('peksos.handayani', 'Arif Gepenk Dua', ['Si Gepenk']),
+      await register('peksos.soeharso', 'Mulyono Tiga', ['Si Gepenk']),
+    ];
+    const seen: Item[] = [];
+    let cursor = '';
+    for (let i = 0; i < 4; i++) {
+      const page = (
+        await get('pusat', `/api/v1/people?q=si%20gepenk&limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      if (i === 0) expect(page.total).toBe(3);
+      seen.push(...page.items);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen.map((p) => p.id).sort()).toEqual([...made].sort());
+    expect(seen.map((p) => p.fullName)).toEqual(['Arif Gepenk Dua', 'Mulyono Tiga', 'Utomo Gepenk Satu']);
+    // Merge the third into the first: the merged record is no longer found by its words.
+    const [a, b] = await Promise.all(
+      [made[0], made[2]].map(async (id) => (await get('pusat', `/api/v1/people/${id}`)).json()),
+    );
+    const merged = await t.request(as('pusat'), {
+      method: 'POST',
+      url: '/api/v1/people/merge',
+      payload: {
+        survivorId: a.id,
+        mergedId: b.id,
+        reason: 'Satu orang yang sama',
+        survivorVersion: a.version,
+        mergedVersion: b.version,
+      },
+    });
+    expect(merged.statusCode).toBe(201);
+    const after = (await get('pusat', '/api/v1/people?q=si%20gepenk')).json();
+    expect(ids(after).sort()).toEqual([made[0], made[1]].sort());
+    expect(after.total).toBe(2);
+    // The survivor took the merged record's name as an alias, so its words now find the survivor.
+    expect(ids((await get('pusat', '/api/v1/people?q=mulyono')).json())).toEqual([made[0]]);
+  });
+
+  it('keeps both orderings out of reach of a unit, except its own people in name order', async () => {
+    const actor = (unit: string | undefined) => ({
+      userId: null,
+      username: 'test',
+      role: 'pekerja_sosial',
+      unitId: unit ?? null,
+      ip: null,
+      requestId: null,
+      scope: 'unit' as const,
+    });
+    const read = (unit: string | undefined, query: ReturnType<typeof sql>) =>
+      withActorTransaction(t.database.db, actor(unit), (tx) => queryRows<{ n: number }>(tx, query));
+    const words = await read(unitIds.SOEHARSO, sql`select count(*)::int as n from person_word`);
+    expect(words[0]?.n).toBe(0);
+    const others = await read(
+      unitIds.HANDAYANI,
+      sql`select count(*)::int as n from unit_person where unit_id <> ${unitIds.HANDAYANI}::uuid`,
+    );
+    expect(others[0]?.n).toBe(0);
+    const own = await read(unitIds.SOEHARSO, sql`select count(*)::int as n from unit_person`);
+    const [registered] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(distinct person_id)::int as n from person_unit where unit_id = ${unitIds.SOEHARSO}::uuid`,
+    );
+    expect(own[0]?.n).toBe(registered?.n);
+    expect(own[0]?.n).toBeGreaterThan(0);
+    // Nor may a request write them: only the triggers do.
+    const failure = await withActorTransaction(t.database.db, actor(unitIds.SOEHARSO), (tx) =>
+      tx.execute(
+        sql`insert into person_word (word, name_norm, person_id) values ('x', 'x', gen_random_uuid())`,
+      ),
+    ).catch((e: Error) => e);
+    expect(String((failure as Error).cause)).toMatch(/permission denied/);
+  });
+});
