@@ -157,17 +157,9 @@ export function prefixCondition(text: string, name: SQL = sql`p.name_norm`): SQL
   return sql`(${name} collate "C") >= ${text} and (${name} collate "C") < ${`${text}~`}`;
 }
 
-/**
- * The word a word search reads its range of (person_word) by: the longest word that must be there as it
- * is, the rarest as a rule. Null when every word stands for several (a last word still being typed).
- */
-export function driverWord(alternatives: string[][]): string | null {
-  let best: string | null = null;
-  for (const a of alternatives) {
-    const w = a.length === 1 ? a[0] : undefined;
-    if (w !== undefined && (best === null || w.length > best.length)) best = w;
-  }
-  return best;
+/** The words that must be there as they are: the candidates for the range a word search reads (person_word). */
+export function exactWords(alternatives: string[][]): string[] {
+  return [...new Set(alternatives.filter((a) => a.length === 1).map((a) => a[0] as string))];
 }
 
 /** Every word has one of its alternatives among the person's name and alias words (person_words_idx). */

@@ -198,6 +198,22 @@ const SEARCH_COLUMNS = sql`p.id, p.full_name, p.nik, p.sex, p.birth_date::text a
  */
 export type ReadPlan = 'name order' | 'name range' | 'matches first';
 
+/**
+ * How many match: a first page that is not full already holds every match (most full-name searches), so
+ * only a full page or a later one runs the capped count.
+ */
+async function countUnlessAll(
+  db: Tx,
+  rows: unknown[],
+  limit: number,
+  after: SQL | null,
+  count: () => SQL,
+): Promise<number> {
+  if (!after && rows.length <= limit) return rows.length;
+  const [counted] = await queryRows<{ n: number }>(db, count());
+  return counted?.n ?? 0;
+}
+
 /** One page of people, and how many match (counted up to `countCap`). */
 export async function searchPeople(
   db: Tx,
@@ -222,11 +238,15 @@ export async function searchPeople(
   // A name-order read counts in name order too: the planner otherwise gathers every match of a common
   // name from a bitmap (62,967 for "siti" at 1,000,000 people) before the cap applies.
   const countOrder = plan === 'name range' && !score ? sql` order by p.name_norm collate "C", p.id` : sql``;
-  const counted = await queryRows<{ n: number }>(
+  const total = await countUnlessAll(
     db,
-    sql`select count(*)::int as n from (select 1 from person p where ${where}${countOrder} limit ${countCap + 1}) c`,
+    rows,
+    limit,
+    after,
+    () =>
+      sql`select count(*)::int as n from (select 1 from person p where ${where}${countOrder} limit ${countCap + 1}) c`,
   );
-  return { rows: await decorate(db, rows), total: counted[0]?.n ?? 0 };
+  return { rows: await decorate(db, rows), total };
 }
 
 /**
@@ -257,11 +277,15 @@ export async function listUnitPeople(
     );
     // A name range is counted in range order, stopping after countCap + 1 people; a filter alone is left
     // to the planner (it may start from a rare cluster rather than walk every name).
-    const counted = await queryRows<{ n: number }>(
+    const total = await countUnlessAll(
       db,
-      sql`select count(*)::int as n from (select 1 ${range}${plan === 'name range' ? sql` ${order}` : sql``} limit ${countCap + 1}) c`,
+      rows,
+      limit,
+      after,
+      () =>
+        sql`select count(*)::int as n from (select 1 ${range}${plan === 'name range' ? sql` ${order}` : sql``} limit ${countCap + 1}) c`,
     );
-    return { rows: await decorate(db, rows), total: counted[0]?.n ?? 0 };
+    return { rows: await decorate(db, rows), total };
   }
   const matching = sql.join([where, ...(name ? [name] : [])], sql` and `);
   const own = sql`p.registered_unit_id = ${unitId}::uuid`;
@@ -279,35 +303,69 @@ export async function listUnitPeople(
   );
   const capped = (part: SQL) =>
     sql`(select count(*)::int from (select 1 from person p where ${part} and ${matching} limit ${countCap + 1}) c)`;
-  const counted = await queryRows<{ n: number }>(db, sql`select ${capped(own)} + ${capped(linked)} as n`);
-  return { rows: await decorate(db, rows), total: counted[0]?.n ?? 0 };
+  const total = await countUnlessAll(
+    db,
+    rows,
+    limit,
+    after,
+    () => sql`select ${capped(own)} + ${capped(linked)} as n`,
+  );
+  return { rows: await decorate(db, rows), total };
 }
 
 /**
- * Headquarters' people with a word of their name or aliases, in name order: one range of person_word
- * (0029) that stops when the page is full, each person checked against `where` (the other words, filters).
+ * Headquarters' people with every word (one of each word's alternatives), in name order: one range of
+ * person_word (0029) for the `driver` word, stopping when the page is full. The other words are checked in
+ * person_word too (index probes, no visit to the person), so only the rows that have every word are read
+ * from person and checked against `where` (filters). Without filters the count never leaves person_word:
+ * merged records have no words there.
  */
 export async function listByWord(
   db: Tx,
-  word: string,
+  driver: string,
+  alternatives: string[][],
   where: SQL,
+  filtered: boolean,
   after: SQL | null,
   limit: number,
   countCap: number,
 ): Promise<{ rows: SearchRow[]; total: number }> {
-  const range = sql`from person_word w join person p on p.id = w.person_id
-      where w.word = ${word} and ${where}`;
+  const others = alternatives.filter((a) => !(a.length === 1 && a[0] === driver));
+  const checks = others.map(
+    (a) =>
+      sql` and exists (select 1 from person_word x where x.word in (${sql.join(
+        a.map((w) => sql`${w}`),
+        sql`, `,
+      )}) and x.name_norm = w.name_norm and x.person_id = w.person_id)`,
+  );
+  const words = sql`w.word = ${driver}${sql.join(checks, sql``)}`;
   const order = sql`order by w.name_norm collate "C", w.person_id`;
   const rows = await queryRows<BaseRow>(
     db,
-    sql`select ${SEARCH_COLUMNS}, null::real as score ${range}${after ? sql` and ${after}` : sql``}
+    sql`select ${SEARCH_COLUMNS}, null::real as score from person_word w join person p on p.id = w.person_id
+        where ${words} and ${where}${after ? sql` and ${after}` : sql``}
         ${order} limit ${limit + 1}`,
   );
-  const counted = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from (select 1 ${range} ${order} limit ${countCap + 1}) c`,
+  const total = await countUnlessAll(db, rows, limit, after, () =>
+    filtered
+      ? sql`select count(*)::int as n from (select 1 from person_word w join person p on p.id = w.person_id
+            where ${words} and ${where} ${order} limit ${countCap + 1}) c`
+      : sql`select count(*)::int as n from (select 1 from person_word w where ${words} ${order} limit ${countCap + 1}) c`,
   );
-  return { rows: await decorate(db, rows), total: counted[0]?.n ?? 0 };
+  return { rows: await decorate(db, rows), total };
+}
+
+/** Of a few words, the one fewest people have (counted in person_word up to a bound): a search's driver. */
+export async function rarestWord(db: Tx, words: string[]): Promise<string | undefined> {
+  const rows = await queryRows<{ word: string; n: number }>(
+    db,
+    sql`select q.word, (select count(*)::int from (select 1 from person_word w where w.word = q.word limit 5000) c) as n
+        from unnest(${sql`array[${sql.join(
+          words.map((w) => sql`${w}::text`),
+          sql`, `,
+        )}]`}) q(word) order by n, length(q.word) desc limit 1`,
+  );
+  return rows[0]?.word;
 }
 
 /** A page's area and unit names, aliases and clusters, read for its ids only. */

@@ -27,7 +27,7 @@ import { latestDateInIndonesia, todayWib } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { scorePair } from './match-score.ts';
 import {
-  driverWord,
+  exactWords,
   fuzzyCondition,
   planName,
   prefixCondition,
@@ -728,32 +728,35 @@ export async function searchPeople(
           text === null ? 'name order' : 'name range',
         );
   /** People with every word (one of each word's alternatives), in name order. */
-  const withWords = (alternatives: string[][]) => {
-    const words = wordsCondition(alternatives);
-    const driver = ctx.scope === 'all' && !listedUnit ? driverWord(alternatives) : null;
+  const withWords = async (alternatives: string[][]) => {
     if (listedUnit)
       return repo.listUnitPeople(
         ctx.db,
         listedUnit,
         filtered,
-        words,
+        wordsCondition(alternatives),
         byName,
         q.limit,
         countCap,
         'matches first',
       );
+    // Headquarters reads the range of the rarest word that must be there (person_word).
+    const exact = ctx.scope === 'all' ? exactWords(alternatives) : [];
+    const driver = exact.length > 1 ? await repo.rarestWord(ctx.db, exact) : exact[0];
     if (driver)
       return repo.listByWord(
         ctx.db,
         driver,
-        sql.join([...scoped, words], sql` and `),
+        alternatives,
+        sql.join(scoped, sql` and `),
+        filters.length > 1,
         after(sql`w.name_norm`, sql`w.person_id`),
         q.limit,
         countCap,
       );
     return repo.searchPeople(
       ctx.db,
-      sql.join([...scoped, words], sql` and `),
+      sql.join([...scoped, wordsCondition(alternatives)], sql` and `),
       null,
       byName,
       q.limit,
