@@ -10,7 +10,8 @@ import {
   type TImportMapping,
   ZCreatePersonRequest,
 } from '@atensi/contracts';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
@@ -32,6 +33,7 @@ import {
 import { type DbActor, withActorTransaction } from '../../db/transaction.ts';
 import { detailsFromZodIssues } from '../../lib/errors.ts';
 import { findPolicy, type Scope, scopeFor } from '../../policy.ts';
+import { insertRows } from './import.write.ts';
 import * as repo from './people.repository.ts';
 import { checkFields, columns, type FieldLookups } from './people.service.ts';
 import {
@@ -61,10 +63,15 @@ export type Assessed = {
 
 export type JobShape = { unitId: string; headers: string[]; mapping: TImportMapping };
 
-/** Reference lookups for a whole job: provinces (NIK rule), clusters and PPKS are small tables. */
+/**
+ * Reference lookups for a whole job: provinces (NIK rule), clusters and PPKS are small tables; every area code
+ * (about 92,000, read in tens of milliseconds) so that rows are checked here without a query per batch.
+ */
 export async function loadJobLookups(tx: Tx) {
+  const areas = await queryRows<{ code: string }>(tx, sql`select code from ${area}`);
   return {
     provinces: await repo.provinceCodes(tx),
+    areas: new Set(areas.map((r) => r.code)),
     clusters: new Set((await tx.select({ code: cluster.code }).from(cluster)).map((r) => r.code)),
     ppks: new Set((await tx.select({ no: ppksCategory.no }).from(ppksCategory)).map((r) => r.no)),
   };
@@ -149,15 +156,14 @@ function importField(field: string): TImportField | string {
   return head === 'phones' ? 'phone' : head;
 }
 
-/** Check a run of rows: contract, the same field rules as POST /people, and exact NIK duplicates. */
-export async function assessRows(
-  tx: Tx,
+/** Check rows in this process: contract, the same field rules as POST /people, exact NIK repeated in the file. */
+export function checkRows(
   job: JobShape,
   rows: { rowNo: number; cells: string[] }[],
   lookups: JobLookups,
   lang: Lang,
   seen: Map<string, number>,
-): Promise<Assessed[]> {
+): Assessed[] {
   const headerOf = new Map(Object.entries(job.mapping).map(([h, f]) => [f as string, h]));
   const relabel = (d: TErrorDetail): TErrorDetail => {
     const f = importField(d.field);
@@ -167,85 +173,109 @@ export async function assessRows(
       : d.message;
     return { field: f, issue: d.issue, message };
   };
-  const parsed = rows.map((r) => {
+  const fieldLookups: FieldLookups = { ...lookups, visible: new Set() };
+  const out: Assessed[] = rows.map((r) => {
     const { input, problems, values } = toInput(job, r.cells, lang);
     const res = ZCreatePersonRequest.safeParse(input);
-    const zodProblems = res.success
-      ? []
-      : detailsFromZodIssues(res.error.issues, lang).filter(
-          // A cell that could not be read is reported once, by toInput.
-          (d) => !problems.some((p) => p.field === importField(d.field)),
-        );
-    return { ...r, values, person: res.success ? res.data : null, problems: [...problems, ...zodProblems] };
-  });
-  const codes = [...new Set(parsed.flatMap((p) => (p.person?.areaCode ? [p.person.areaCode] : [])))];
-  const areas = new Set(
-    codes.length
-      ? (await tx.select({ code: area.code }).from(area).where(inArray(area.code, codes))).map((r) => r.code)
-      : [],
-  );
-  const fieldLookups: FieldLookups = { ...lookups, areas, visible: new Set() };
-  const out: Assessed[] = parsed.map((p) => {
-    const base = { rowNo: p.rowNo, values: p.values, existing: null, person: null, parts: null };
-    if (!p.person || p.problems.length) {
-      return { ...base, outcome: 'invalid' as const, messages: p.problems.map(relabel) };
+    const base = { rowNo: r.rowNo, values, existing: null, person: null, parts: null };
+    if (!res.success || problems.length) {
+      const zodProblems = res.success
+        ? []
+        : detailsFromZodIssues(res.error.issues, lang).filter(
+            // A cell that could not be read is reported once, by toInput.
+            (d) => !problems.some((p) => p.field === importField(d.field)),
+          );
+      return { ...base, outcome: 'invalid' as const, messages: [...problems, ...zodProblems].map(relabel) };
     }
-    const checked = checkFields(p.person, fieldLookups, lang, null);
-    const problems = [...(checked.nikProblem ? [checked.nikProblem] : []), ...checked.problems];
-    if (problems.length) return { ...base, outcome: 'invalid' as const, messages: problems.map(relabel) };
-    return { ...base, outcome: 'valid' as const, messages: [], person: p.person, parts: checked.value };
+    const checked = checkFields(res.data, fieldLookups, lang, null);
+    const found = [...(checked.nikProblem ? [checked.nikProblem] : []), ...checked.problems];
+    if (found.length) return { ...base, outcome: 'invalid' as const, messages: found.map(relabel) };
+    return { ...base, outcome: 'valid' as const, messages: [], person: res.data, parts: checked.value };
   });
-  // Exact NIK: an earlier row of this file, then the whole registry (past row-level security, keys only).
-  const nikHeader = headerOf.get('nik') ?? 'NIK';
-  const dup = (a: Assessed, id: string, en: string, existing: Assessed['existing']) => {
-    a.outcome = 'duplicate';
-    a.messages = [{ field: 'nik', issue: 'duplicate', message: `${nikHeader}: ${text(lang, id, en)}` }];
-    a.existing = existing;
-    a.person = null;
-  };
+  // Exact NIK in an earlier row of this file (rows are checked in file order).
   for (const a of out) {
     const nik = a.person?.nik;
     if (a.outcome !== 'valid' || !nik) continue;
     const earlier = seen.get(nik);
     if (earlier !== undefined) {
-      dup(a, `sama dengan baris ${earlier}`, `same as line ${earlier}`, {
+      markDuplicate(a, job, lang, `sama dengan baris ${earlier}`, `same as line ${earlier}`, {
         personId: null,
         unit: null,
         rowNo: earlier,
       });
     } else seen.set(nik, a.rowNo);
   }
-  const niks = out.flatMap((a) => (a.outcome === 'valid' && a.person?.nik ? [a.person.nik] : []));
-  if (niks.length) {
-    const found = await queryRows<{ nik: string; person_id: string; unit_id: string }>(
-      tx,
-      sql`select n.nik, b.person_id, b.unit_id
-          from unnest(${`{${niks.join(',')}}`}::text[]) as n(nik), lateral atensi_person_by_nik(n.nik) b`,
-    );
-    const byNik = new Map(found.map((f) => [f.nik, f]));
-    const visible = await repo.visiblePersonIds(
-      tx,
-      found.map((f) => f.person_id),
-    );
-    const units = await repo.unitContacts(tx, [...new Set(found.map((f) => f.unit_id))]);
-    for (const a of out) {
-      const f = a.person?.nik ? byNik.get(a.person.nik) : undefined;
-      if (!f) continue;
-      const u = units.get(f.unit_id);
-      const unitRef = u ? { id: u.id, code: u.code, name: u.name } : null;
-      dup(
-        a,
-        `sudah terdaftar${u ? ` (${u.name}${u.phone ? `, ${u.phone}` : ''})` : ''}`,
-        `already registered${u ? ` (${u.name}${u.phone ? `, ${u.phone}` : ''})` : ''}`,
-        { personId: visible.has(f.person_id) ? f.person_id : null, unit: unitRef, rowNo: null },
-      );
-    }
-  }
   return out;
 }
 
-/** Insert the valid rows' people with multi-row inserts, then every row's outcome. */
-async function writeBatch(tx: Tx, jobId: string, job: JobShape, userId: string | null, rows: Assessed[]) {
+function markDuplicate(
+  a: Assessed,
+  job: JobShape,
+  lang: Lang,
+  id: string,
+  en: string,
+  existing: Assessed['existing'],
+) {
+  const nikHeader = Object.entries(job.mapping).find(([, f]) => f === 'nik')?.[0] ?? 'NIK';
+  a.outcome = 'duplicate';
+  a.messages = [{ field: 'nik', issue: 'duplicate', message: `${nikHeader}: ${text(lang, id, en)}` }];
+  a.existing = existing;
+  a.person = null;
+}
+
+/** Exact NIK already in the registry (past row-level security, keys only): one query for all the rows. */
+export async function markRegistered(tx: Tx, job: JobShape, rows: Assessed[], lang: Lang) {
+  const niks = rows.flatMap((a) => (a.outcome === 'valid' && a.person?.nik ? [a.person.nik] : []));
+  if (!niks.length) return;
+  const found = await queryRows<{ nik: string; person_id: string; unit_id: string }>(
+    tx,
+    sql`select n.nik, b.person_id, b.unit_id
+        from unnest(${`{${niks.join(',')}}`}::text[]) as n(nik), lateral atensi_person_by_nik(n.nik) b`,
+  );
+  if (!found.length) return;
+  const byNik = new Map(found.map((f) => [f.nik, f]));
+  const visible = await repo.visiblePersonIds(
+    tx,
+    found.map((f) => f.person_id),
+  );
+  const units = await repo.unitContacts(tx, [...new Set(found.map((f) => f.unit_id))]);
+  for (const a of rows) {
+    const f = a.outcome === 'valid' && a.person?.nik ? byNik.get(a.person.nik) : undefined;
+    if (!f) continue;
+    const u = units.get(f.unit_id);
+    const unitRef = u ? { id: u.id, code: u.code, name: u.name } : null;
+    const contact = u ? ` (${u.name}${u.phone ? `, ${u.phone}` : ''})` : '';
+    markDuplicate(a, job, lang, `sudah terdaftar${contact}`, `already registered${contact}`, {
+      personId: visible.has(f.person_id) ? f.person_id : null,
+      unit: unitRef,
+      rowNo: null,
+    });
+  }
+}
+
+/** Check a run of rows: contract, field rules, and exact NIK duplicates in the file and in the registry. */
+export async function assessRows(
+  tx: Tx,
+  job: JobShape,
+  rows: { rowNo: number; cells: string[] }[],
+  lookups: JobLookups,
+  lang: Lang,
+  seen: Map<string, number>,
+): Promise<Assessed[]> {
+  const out = checkRows(job, rows, lookups, lang, seen);
+  await markRegistered(tx, job, out, lang);
+  return out;
+}
+
+/** Insert the valid rows' people, one statement per table, then every row's outcome and the job's counts. */
+async function writeBatch(
+  tx: Tx,
+  jobId: string,
+  job: JobShape,
+  userId: string | null,
+  rows: Assessed[],
+  time: Timer,
+) {
   const people: (typeof person.$inferInsert)[] = [];
   const units: (typeof personUnit.$inferInsert)[] = [];
   const aliases: (typeof personAlias.$inferInsert)[] = [];
@@ -275,38 +305,62 @@ async function writeBatch(tx: Tx, jobId: string, job: JobShape, userId: string |
       messages: r.messages.length ? r.messages : null,
     });
   }
-  // PostgreSQL takes at most 65,535 parameters per statement: person has ~30 columns.
-  const chunked = async <T>(values: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) => {
-    for (let i = 0; i < values.length; i += size) await insert(values.slice(i, i + size));
-  };
-  await chunked(people, 1000, (c) => tx.insert(person).values(c));
-  await chunked(units, 5000, (c) => tx.insert(personUnit).values(c));
-  await chunked(aliases, 5000, (c) => tx.insert(personAlias).values(c));
-  await chunked(phones, 5000, (c) => tx.insert(personPhone).values(c));
-  await chunked(clusters, 5000, (c) => tx.insert(personCluster).values(c));
-  await chunked(ppks, 5000, (c) => tx.insert(personPpks).values(c));
-  await chunked(kks, 5000, (c) => tx.insert(personKk).values(c));
-  await chunked(outcomes, 5000, (c) => tx.insert(importRow).values(c));
+  await time('insert person', () => insertRows(tx, person, people));
+  await time('insert person_unit', () => insertRows(tx, personUnit, units));
+  await time('insert person_alias', () => insertRows(tx, personAlias, aliases));
+  await time('insert person_phone', () => insertRows(tx, personPhone, phones));
+  await time('insert person_cluster', () => insertRows(tx, personCluster, clusters));
+  await time('insert person_ppks', () => insertRows(tx, personPpks, ppks));
+  await time('insert person_kk', () => insertRows(tx, personKk, kks));
+  await time('insert import_row', () => insertRows(tx, importRow, outcomes));
   const count = (o: string) => outcomes.filter((x) => x.outcome === o).length;
-  await tx
-    .update(importJob)
-    .set({
-      processedRows: sql`${importJob.processedRows} + ${outcomes.length}`,
-      createdCount: sql`${importJob.createdCount} + ${count('created')}`,
-      duplicateCount: sql`${importJob.duplicateCount} + ${count('duplicate')}`,
-      invalidCount: sql`${importJob.invalidCount} + ${count('invalid')}`,
-      updatedAt: new Date(),
-    })
-    .where(eq(importJob.id, jobId));
+  // Last, as it locks the job's row until commit: batches written side by side wait here only briefly.
+  await time('update import_job', () =>
+    tx
+      .update(importJob)
+      .set({
+        processedRows: sql`${importJob.processedRows} + ${outcomes.length}`,
+        createdCount: sql`${importJob.createdCount} + ${count('created')}`,
+        duplicateCount: sql`${importJob.duplicateCount} + ${count('duplicate')}`,
+        invalidCount: sql`${importJob.invalidCount} + ${count('invalid')}`,
+        updatedAt: new Date(),
+      })
+      .where(eq(importJob.id, jobId)),
+  );
+}
+
+/** Accumulates milliseconds per step when the caller asks for timings (the benchmark). */
+type Timer = <T>(step: string, fn: () => Promise<T>) => Promise<T>;
+function timer(into: Map<string, number> | undefined): Timer {
+  if (!into) return (_step, fn) => fn();
+  return async (step, fn) => {
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      into.set(step, (into.get(step) ?? 0) + performance.now() - t0);
+    }
+  };
 }
 
 export type RunOptions = {
   batchSize?: number;
+  /**
+   * Batches written at once, each in its own transaction (default: 2 on a PostgreSQL server, 1 on PGlite,
+   * which has one connection). This process checks the next batch while the database writes.
+   */
+  parallel?: number;
   lang?: Lang;
   /** Tests: called after each committed batch; throwing stops the run as a crash would. */
   afterBatch?: (batchNo: number) => void | Promise<void>;
+  /** The benchmark: milliseconds spent per step, summed over batches. */
+  timings?: Map<string, number>;
 };
 export type SheetLoader = (storageKey: string) => Promise<{ headers: string[]; rows: string[][] }>;
+
+const MAX_BATCH = 2000;
+const MIN_BATCH = 100;
+const isServer = (db: Db) => (db as { $client?: unknown }).$client instanceof pg.Pool;
 
 /** Run (or resume) one job to the end. Returns when done, failed, or asked to stop. */
 export async function runImport(
@@ -316,8 +370,9 @@ export async function runImport(
   actor: JobActor,
   opts: RunOptions & { shouldStop?: () => boolean } = {},
 ): Promise<void> {
-  const batchSize = opts.batchSize ?? 500;
+  const parallel = Math.max(1, opts.parallel ?? (isServer(db) ? 2 : 1));
   const lang = opts.lang ?? 'id';
+  const time = timer(opts.timings);
   const start = await withActorTransaction(db, actor, async (tx) => {
     const [job] = await tx.select().from(importJob).where(eq(importJob.id, jobId)).for('update');
     if (!job?.mapping || job.status === 'completed') return null;
@@ -358,38 +413,46 @@ export async function runImport(
         seen.set(digitsOnly(cells[nikIdx] ?? ''), rowNo);
       }
     });
-    for (let b = 0; b * batchSize < pending.length; b++) {
-      if (opts.shouldStop?.()) return; // left 'running': resumed at the next start
-      const batch = pending.slice(b * batchSize, (b + 1) * batchSize);
-      await withRetry(() =>
-        withActorTransaction(db, actor, async (tx) => {
-          // One batch at a time per job, even across processes; rows another worker wrote are skipped.
-          const [locked] = await tx
-            .select({ status: importJob.status })
-            .from(importJob)
-            .where(eq(importJob.id, jobId))
-            .for('update');
-          if (locked?.status !== 'running') return;
-          const first = batch[0]?.rowNo ?? 0;
-          const last = batch.at(-1)?.rowNo ?? 0;
-          const already = new Set(
-            (
-              await tx
-                .select({ rowNo: importRow.rowNo })
-                .from(importRow)
-                .where(sql`${importRow.jobId} = ${jobId} and ${importRow.rowNo} between ${first} and ${last}`)
-            ).map((r) => r.rowNo),
+    // 2,000 rows a statement (fewer statements, each trigger called once per table and batch); a smaller
+    // file in about twenty batches, so that its progress bar still moves.
+    const batchSize =
+      opts.batchSize ?? Math.min(MAX_BATCH, Math.max(MIN_BATCH, Math.ceil(pending.length / 20)));
+    // Batches are taken and checked in file order (the check is synchronous, so "same as line N" always
+    // points to an earlier row); up to `parallel` of them are being written at once. Each batch commits its
+    // people with its rows' outcomes; the primary key of import_row makes a batch that another run already
+    // wrote fail and retry, finding its rows done.
+    let next = 0;
+    let committed = 0;
+    let failure: { err: unknown } | null = null;
+    const lane = async () => {
+      while (!failure && next * batchSize < pending.length) {
+        if (opts.shouldStop?.()) return; // left 'running': resumed at the next start
+        const rows = pending.slice(next * batchSize, (next + 1) * batchSize);
+        next++;
+        const t0 = performance.now();
+        const checked = checkRows(shape, rows, lookups, lang, seen);
+        opts.timings?.set(
+          'check (this process)',
+          (opts.timings.get('check (this process)') ?? 0) + performance.now() - t0,
+        );
+        try {
+          const running = await withRetry(() =>
+            time('batch transaction', () =>
+              withActorTransaction(db, actor, (tx) =>
+                writeChecked(tx, jobId, shape, job.createdBy, checked, lang, time),
+              ),
+            ),
           );
-          const todo = batch.filter((r) => !already.has(r.rowNo));
-          if (!todo.length) return;
-          const localSeen = new Map(seen);
-          const assessed = await assessRows(tx, shape, todo, lookups, lang, localSeen);
-          await writeBatch(tx, jobId, shape, job.createdBy, assessed);
-          for (const [k, v] of localSeen) seen.set(k, v);
-        }),
-      );
-      await opts.afterBatch?.(b + 1);
-    }
+          if (!running) return;
+          await opts.afterBatch?.(++committed);
+        } catch (err) {
+          failure ??= { err };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: parallel }, lane));
+    if (failure) throw (failure as { err: unknown }).err;
+    if (opts.shouldStop?.() && next * batchSize < pending.length) return;
     await withActorTransaction(db, actor, (tx) =>
       tx
         .update(importJob)
@@ -408,8 +471,41 @@ export async function runImport(
   }
 }
 
-/** A person registered by hand between the check and the insert (unique NIK): check the batch again. */
-async function withRetry(fn: () => Promise<void>, attempts = 3): Promise<void> {
+/** One batch's transaction: skip rows already done, check NIKs against the registry, write. */
+async function writeChecked(
+  tx: Tx,
+  jobId: string,
+  shape: JobShape,
+  createdBy: string | null,
+  checked: Assessed[],
+  lang: Lang,
+  time: Timer,
+): Promise<boolean> {
+  const first = checked[0]?.rowNo ?? 0;
+  const last = checked.at(-1)?.rowNo ?? 0;
+  const [state] = await time('job state and rows done', () =>
+    queryRows<{ status: string; done: number[] | null }>(
+      tx,
+      sql`select j.status, (select array_agg(r.row_no) from ${importRow} r
+                            where r.job_id = j.id and r.row_no between ${first} and ${last}) as done
+          from ${importJob} j where j.id = ${jobId}`,
+    ),
+  );
+  if (state?.status !== 'running') return false;
+  const already = new Set(state.done ?? []);
+  const todo = checked.filter((r) => !already.has(r.rowNo));
+  if (!todo.length) return true;
+  await time('registry NIK check', () => markRegistered(tx, shape, todo, lang));
+  await writeBatch(tx, jobId, shape, createdBy, todo, time);
+  return true;
+}
+
+/**
+ * Run a batch again when it collided: a person registered by hand between the check and the insert, or rows
+ * another run of the job wrote (unique violation), or two batches adding the same new name words in opposite
+ * order (deadlock). The batch is checked against the registry again and skips rows already done.
+ */
+async function withRetry<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await fn();
@@ -417,7 +513,7 @@ async function withRetry(fn: () => Promise<void>, attempts = 3): Promise<void> {
       const code =
         (err as { code?: string; cause?: { code?: string } }).code ??
         (err as { cause?: { code?: string } }).cause?.code;
-      if (code !== '23505' || i >= attempts) throw err;
+      if ((code !== '23505' && code !== '40P01') || i >= attempts) throw err;
     }
   }
 }
