@@ -4,7 +4,7 @@
 //   npm run bench:import                                     (embedded PGlite)
 //   node scripts/with-postgres.mjs npm run bench:import      (a throwaway PostgreSQL server)
 // BENCH_ROWS=20000 for a shorter run.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../apps/api/src/db/client.ts';
@@ -100,6 +100,27 @@ function multipart(name: string, bytes: Buffer) {
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/**
+ * CPU seconds used so far by this database's server processes (backends and background workers), read from
+ * /proc: a load-independent measure on a shared machine. Null when the server is not on this machine.
+ */
+async function serverCpu(db: Parameters<typeof queryRows>[0]): Promise<Map<number, number> | null> {
+  if (process.platform !== 'linux') return null;
+  const pids = await queryRows<{ pid: number }>(db, sql`select pid from pg_stat_activity`);
+  const out = new Map<number, number>();
+  for (const { pid } of pids) {
+    try {
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, (Number(f[11]) + Number(f[12])) / 100);
+    } catch {
+      return null;
+    }
+  }
+  return out;
+}
+
 async function main() {
   if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL ??= process.env.TEST_DATABASE_URL;
   const count = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -143,6 +164,8 @@ async function main() {
     // BENCH_PROFILE=1: the job runs through runImport here (the code POST …/run starts in the background),
     // summing the time of each step over the batches.
     const timings = process.env.BENCH_PROFILE ? new Map<string, number>() : undefined;
+    const cpuBefore = await serverCpu(b.database.db);
+    const nodeBefore = process.cpuUsage();
     t0 = performance.now();
     let requestId: string;
     let status: { status: string; processedRows: number } & Record<string, number | string>;
@@ -181,6 +204,12 @@ async function main() {
     }
     await running;
     const runMs = performance.now() - t0;
+    const nodeCpu = process.cpuUsage(nodeBefore);
+    const cpuAfter = await serverCpu(b.database.db);
+    const pgCpu =
+      cpuBefore && cpuAfter
+        ? [...cpuAfter].reduce((sum, [pid, sec]) => sum + sec - (cpuBefore.get(pid) ?? 0), 0)
+        : null;
     const people = await queryRows<{ n: number }>(b.database.db, sql`select count(*)::int as n from person`);
     const audit = await queryRows<{ n: number }>(
       b.database.db,
@@ -192,6 +221,10 @@ async function main() {
     );
     console.log(
       `run                 ${s(runMs)}  ${Math.round(count / (runMs / 1000)).toLocaleString('en')} rows/s; status ${status.status}`,
+    );
+    const nodeSec = (nodeCpu.user + nodeCpu.system) / 1e6;
+    console.log(
+      `  CPU during the run: this process ${nodeSec.toFixed(1)} s, database server ${pgCpu === null ? 'n/a' : `${pgCpu.toFixed(1)} s`}${pgCpu === null ? '' : ` (on 2 idle cores at least ${((nodeSec + pgCpu) / 2).toFixed(1)} s)`}`,
     );
     console.log(
       `  created ${status.createdCount}, duplicates ${status.duplicateCount}, invalid ${status.invalidCount}; people in the registry ${people[0]?.n}; audit rows written by the run ${audit[0]?.n}`,
