@@ -408,9 +408,9 @@ export async function loadPeople(db: Db, opts: LoadOptions) {
   await db.execute(sql`insert into name_word (word)
     select distinct w from person p, unnest(p.search_words) w where p.merged_into_id is null and w <> ''
     on conflict do nothing`);
-  await db.execute(sql`insert into unit_person (unit_id, person_id, name_norm)
-    select distinct pu.unit_id, pu.person_id, p.name_norm from person_unit pu join person p on p.id = pu.person_id
-    on conflict do nothing`);
+  await db.execute(
+    sql`select atensi_unit_person_rows(array_agg(id)) from person where merged_into_id is null`,
+  );
   await db.execute(sql`insert into person_word (word, name_norm, person_id)
     select distinct w, p.name_norm, p.id from person p, unnest(p.search_words) w
     where p.merged_into_id is null and w <> '' on conflict do nothing`);

@@ -527,8 +527,10 @@ export const personUnit = pgTable(
 );
 
 /**
- * Each unit's people in name order (0029): one row per unit and person it has any link to, kept by
- * statement triggers on person_unit and person. Derived, not audited; a unit reads its own rows.
+ * Each unit's people in name order (0029), with what the list filters on: one row per unit and active person
+ * it has any link to, and one per active person under the registry's id (all zeros) for headquarters. Kept
+ * by statement triggers on person, person_unit, person_cluster and person_ppks. Derived, not audited; a unit
+ * reads its own rows.
  */
 export const unitPerson = pgTable(
   'unit_person',
@@ -536,9 +538,15 @@ export const unitPerson = pgTable(
     unitId: uuid('unit_id').notNull(),
     personId: uuid('person_id').notNull(),
     nameNorm: text('name_norm').notNull(),
+    sex: text('sex').notNull(),
+    birthDate: date('birth_date'),
+    areaCode: text('area_code'),
+    clusters: text('clusters').array().notNull().default(sql`'{}'`),
+    ppks: integer('ppks').array().notNull().default(sql`'{}'`),
   },
   (t) => [
     primaryKey({ name: 'unit_person_pk', columns: [t.personId, t.unitId] }),
+    // INCLUDE (sex, birth_date, area_code, clusters, ppks): written in the migration (0029).
     index('unit_person_name_idx').on(t.unitId, t.nameNorm, t.personId),
   ],
 );

@@ -250,16 +250,18 @@ export async function searchPeople(
 }
 
 /**
- * One unit's people in name order, perhaps filtered or with a name condition. `name order`: one range of
- * unit_person (0029), every person the unit is linked to in name order, stopping when the page is full;
- * `name` and `after` are conditions on that range (`u.name_norm`, `u.person_id`), `where` on the person `p`.
- * `matches first` (a word lookup): the people it registered whose words match, from the word index within
- * the unit, and the few it serves or was referred that another unit registered, each sorted.
+ * One unit's people (or, under the registry's id, everyone's) in name order, perhaps filtered or with a name
+ * condition. `name order` / `name range`: one range of unit_person (0029), read from its index alone with
+ * the filters (`filters.range`, on `u`) and stopping when the page is full; `name` and `after` are on that
+ * range too (`u.name_norm`, `u.person_id`); only the page's people are read. Its count never visits a person
+ * (merged records have no rows). `matches first` (a word lookup, `name` on the person `p`, filters on `p`):
+ * the people the unit registered whose words match, from the word index within the unit, and the few it
+ * serves or was referred that another unit registered, each sorted.
  */
 export async function listUnitPeople(
   db: Tx,
   unitId: string,
-  where: SQL,
+  filters: { person: SQL; range: SQL },
   name: SQL | null,
   after: SQL | null,
   limit: number,
@@ -267,26 +269,25 @@ export async function listUnitPeople(
   plan: ReadPlan = 'name order',
 ): Promise<{ rows: SearchRow[]; total: number }> {
   if (plan !== 'matches first') {
-    const range = sql`from unit_person u join person p on p.id = u.person_id
-        where u.unit_id = ${unitId}::uuid${name ? sql` and ${name}` : sql``} and ${where}`;
+    const range = sql`u.unit_id = ${unitId}::uuid${name ? sql` and ${name}` : sql``} and ${filters.range}`;
     const order = sql`order by u.name_norm collate "C", u.person_id`;
     const rows = await queryRows<BaseRow>(
       db,
-      sql`select ${SEARCH_COLUMNS}, null::real as score ${range}${after ? sql` and ${after}` : sql``}
+      sql`select ${SEARCH_COLUMNS}, null::real as score from unit_person u join person p on p.id = u.person_id
+          where ${range} and p.merged_into_id is null${after ? sql` and ${after}` : sql``}
           ${order} limit ${limit + 1}`,
     );
-    // A name range is counted in range order, stopping after countCap + 1 people; a filter alone is left
-    // to the planner (it may start from a rare cluster rather than walk every name).
     const total = await countUnlessAll(
       db,
       rows,
       limit,
       after,
       () =>
-        sql`select count(*)::int as n from (select 1 ${range}${plan === 'name range' ? sql` ${order}` : sql``} limit ${countCap + 1}) c`,
+        sql`select count(*)::int as n from (select 1 from unit_person u where ${range} ${order} limit ${countCap + 1}) c`,
     );
     return { rows: await decorate(db, rows), total };
   }
+  const where = filters.person;
   const matching = sql.join([where, ...(name ? [name] : [])], sql` and `);
   const own = sql`p.registered_unit_id = ${unitId}::uuid`;
   const linked = sql`p.registered_unit_id <> ${unitId}::uuid and p.id in (

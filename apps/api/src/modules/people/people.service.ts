@@ -597,6 +597,9 @@ export async function putSensitive(
   return getSensitive(ctx, id);
 }
 
+/** unit_person's range of every person, for headquarters (0029). */
+const REGISTRY_RANGE = '00000000-0000-0000-0000-000000000000';
+
 /** s: score (fuzzy tier), n: name, i: id of the last row; t: the tier; c: the corrected text it ran on. */
 type Cursor = { s: number | null; n: string; i: string; t?: Tier; c?: string };
 const TIERS: readonly Tier[] = ['prefix', 'words', 'near', 'fuzzy'];
@@ -645,6 +648,8 @@ export async function searchPeople(
         ? sql`p.id in (select pu.person_id from person_unit pu where pu.unit_id = ${ctx.actor.unitId}::uuid)`
         : sql`false`;
   const filters: SQL[] = [sql`p.merged_into_id is null`];
+  // The same filters on a range of unit_person (0029), which carries them in its index.
+  const rangeFilters: SQL[] = [];
   const text = q.q?.trim() ?? '';
   const digits = text.replace(/[\s.-]/g, '');
   const byNumber = /^[0-9]{4,16}$/.test(digits);
@@ -661,28 +666,42 @@ export async function searchPeople(
   }
   const norm = !byNumber && text ? normaliseName(text) : '';
   if (!byNumber && text && !norm) return { items: [], nextCursor: null, total: 0, totalIsCapped: false };
-  if (q.cluster)
+  if (q.cluster) {
     filters.push(
       sql`exists (select 1 from person_cluster c where c.person_id = p.id and c.cluster_code = ${q.cluster})`,
     );
-  if (q.ppks)
+    rangeFilters.push(sql`u.clusters @> array[${q.cluster}::text]`);
+  }
+  if (q.ppks) {
     filters.push(
       sql`exists (select 1 from person_ppks x where x.person_id = p.id and x.ppks_no = ${q.ppks})`,
     );
+    rangeFilters.push(sql`u.ppks @> array[${q.ppks}::int]`);
+  }
   // The area and everything in it: codes are digits and dots, and "/" follows "." (0027).
-  if (q.area)
-    filters.push(sql`(p.area_code collate "C") >= ${q.area} and (p.area_code collate "C") < ${`${q.area}/`}`);
-  if (q.sex) filters.push(sql`p.sex = ${q.sex}`);
-  if (q.ageMin !== undefined)
-    filters.push(sql`p.birth_date <= (${todayWib()}::date - make_interval(years => ${q.ageMin}))::date`);
-  if (q.ageMax !== undefined)
-    filters.push(sql`p.birth_date > (${todayWib()}::date - make_interval(years => ${q.ageMax + 1}))::date`);
+  const inArea = (col: SQL, area: string) =>
+    sql`(${col} collate "C") >= ${area} and (${col} collate "C") < ${`${area}/`}`;
+  const bornBy = (col: SQL, years: number) =>
+    sql`${col} <= (${todayWib()}::date - make_interval(years => ${years}))::date`;
+  const bornAfter = (col: SQL, years: number) =>
+    sql`${col} > (${todayWib()}::date - make_interval(years => ${years}))::date`;
+  for (const [list, t] of [
+    [filters, 'p'],
+    [rangeFilters, 'u'],
+  ] as const) {
+    const col = (name: string) => sql.raw(`${t}.${name}`);
+    if (q.area) list.push(inArea(col('area_code'), q.area));
+    if (q.sex) list.push(sql`${col('sex')} = ${q.sex}`);
+    if (q.ageMin !== undefined) list.push(bornBy(col('birth_date'), q.ageMin));
+    if (q.ageMax !== undefined) list.push(bornAfter(col('birth_date'), q.ageMax + 1));
+  }
   // One unit's people in name order (the actor's own unit, or the unit headquarters filters on) are read
   // by the unit (see listUnitPeople); other searches filter by scope and unit.
+  // Headquarters' list without a unit is the registry's own range (every person).
   const listedUnit = byNumber
     ? null
     : ctx.scope === 'all'
-      ? (q.unit ?? null)
+      ? (q.unit ?? REGISTRY_RANGE)
       : ctx.actor.unitId && (!q.unit || q.unit === ctx.actor.unitId)
         ? ctx.actor.unitId
         : null;
@@ -705,13 +724,14 @@ export async function searchPeople(
   // Past 1,000 the list says "1.000+": an exact count of a common name costs more than the page.
   const countCap = 1_000;
   const filtered = sql.join(filters, sql` and `);
+  const rangeFiltered = rangeFilters.length > 0 ? sql.join(rangeFilters, sql` and `) : sql`true`;
   /** Names starting with `text` (or every name), in name order. */
   const inNameOrder = (text: string | null) =>
     listedUnit
       ? repo.listUnitPeople(
           ctx.db,
           listedUnit,
-          filtered,
+          { person: filtered, range: rangeFiltered },
           text === null ? null : prefixCondition(text, sql`u.name_norm`),
           after(sql`u.name_norm`, sql`u.person_id`),
           q.limit,
@@ -729,11 +749,11 @@ export async function searchPeople(
         );
   /** People with every word (one of each word's alternatives), in name order. */
   const withWords = async (alternatives: string[][]) => {
-    if (listedUnit)
+    if (listedUnit && listedUnit !== REGISTRY_RANGE)
       return repo.listUnitPeople(
         ctx.db,
         listedUnit,
-        filtered,
+        { person: filtered, range: rangeFiltered },
         wordsCondition(alternatives),
         byName,
         q.limit,

@@ -655,6 +655,57 @@ describe("the search's orderings follow every change (unit_person, person_word)"
     expect(ids((await get('pusat', '/api/v1/people?q=mulyono')).json())).toEqual([made[0]]);
   });
 
+  it('filters on what the person record says now: clusters, PPKS, sex, birth date and area, edited', async () => {
+    const created = await post('peksos.soeharso', {
+      fullName: 'Xaverius Projeksi',
+      sex: 'L',
+      birthDate: '2015-06-01',
+      areaCode: '33.72',
+      clusters: ['anak'],
+      ppks: [1],
+      noNikReason: 'belum punya KTP',
+      confirmNew: true,
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    const found = async (user: string, filter: string) =>
+      ids((await get(user, `/api/v1/people?q=xaverius&${filter}`)).json()).includes(id);
+    for (const user of ['peksos.soeharso', 'pusat']) {
+      expect(await found(user, 'cluster=anak&ppks=1&sex=L&ageMax=17&area=33.72')).toBe(true);
+      expect(await found(user, 'cluster=lanjut_usia')).toBe(false);
+      expect(await found(user, 'sex=P')).toBe(false);
+    }
+    const current = (await get('peksos.soeharso', `/api/v1/people/${id}`)).json();
+    const edit = await t.request(as('peksos.soeharso'), {
+      method: 'PATCH',
+      url: `/api/v1/people/${id}`,
+      payload: {
+        fullName: 'Xaverius Projeksi',
+        sex: 'P',
+        birthDate: '1950-06-01',
+        areaCode: '35.78',
+        clusters: ['lanjut_usia'],
+        ppks: [2],
+        noNikReason: 'belum punya KTP',
+        version: current.version,
+      },
+    });
+    expect(edit.statusCode).toBe(200);
+    for (const user of ['peksos.soeharso', 'pusat']) {
+      expect(await found(user, 'cluster=lanjut_usia&ppks=2&sex=P&ageMin=60&area=35.78')).toBe(true);
+      expect(await found(user, 'cluster=anak')).toBe(false);
+      expect(await found(user, 'ppks=1')).toBe(false);
+      expect(await found(user, 'area=33.72')).toBe(false);
+      expect(await found(user, 'ageMax=17')).toBe(false);
+    }
+    // A listing without a name, as the list page opens: counted from the same range.
+    const listed = (
+      await get('peksos.soeharso', '/api/v1/people?cluster=lanjut_usia&ppks=2&limit=100')
+    ).json();
+    expect(ids(listed)).toContain(id);
+    expect(listed.total).toBe(listed.items.length);
+  });
+
   it('keeps both orderings out of reach of a unit, except its own people in name order', async () => {
     const actor = (unit: string | undefined) => ({
       userId: null,
@@ -677,7 +728,8 @@ describe("the search's orderings follow every change (unit_person, person_word)"
     const own = await read(unitIds.SOEHARSO, sql`select count(*)::int as n from unit_person`);
     const [registered] = await queryRows<{ n: number }>(
       t.database.db,
-      sql`select count(distinct person_id)::int as n from person_unit where unit_id = ${unitIds.SOEHARSO}::uuid`,
+      sql`select count(distinct pu.person_id)::int as n from person_unit pu join person p on p.id = pu.person_id
+          where pu.unit_id = ${unitIds.SOEHARSO}::uuid and p.merged_into_id is null`,
     );
     expect(own[0]?.n).toBe(registered?.n);
     expect(own[0]?.n).toBeGreaterThan(0);
