@@ -11,7 +11,11 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['apps/api/src/test/global-setup.ts'],
           pool: 'forks',
-          testTimeout: 30_000,
+          // Two files at a time on 2 cores (vitest's default is cores - 1, i.e. one): a file mostly keeps one
+          // core busy (PGlite is single-threaded), and main.test.ts waits on a server it starts. Timeouts
+          // leave room for a file sharing the machine with another (client.test.ts took 32 s at load 8).
+          maxWorkers: 2,
+          testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },

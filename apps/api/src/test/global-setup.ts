@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client.ts';
 import { prepareDatabase } from './prepare.ts';
+import { dumpTemplate } from './template-dump.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,10 +24,10 @@ export default async function setup(project: TestProject) {
     const file = path.join(dir, 'template.tar');
     const db = await openDatabase({});
     await prepareDatabase(db);
-    const dump = await db.pglite?.dumpDataDir('none');
+    if (!db.pglite) throw new Error('expected an embedded (PGlite) database');
+    const dump = await dumpTemplate(db.pglite);
     await db.close();
-    if (!dump) throw new Error('PGlite dumpDataDir returned nothing');
-    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    writeFileSync(file, dump);
     project.provide('pgliteTemplateFile', file);
     project.provide('pgTemplateName', null);
     return () => rmSync(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { type Config, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import { DEMO_PASSWORD } from '../db/seed/demo.ts';
 import { prepareDatabase } from './prepare.ts';
+import { BytesBlob } from './template-dump.ts';
 
 /** The origin `app.inject` requests come from by default (Host: localhost:80). */
 export const SAME_ORIGIN = 'http://localhost:80';
@@ -33,7 +34,7 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
   if (!serverUrl) {
     const file = inject('pgliteTemplateFile');
     if (file) {
-      const database = await openDatabase({ loadDataDir: new Blob([readFileSync(file)]) });
+      const database = await openDatabase({ loadDataDir: new BytesBlob(readFileSync(file)) });
       return { database, drop: async () => {} };
     }
     const database = await openDatabase({});
