@@ -360,6 +360,7 @@ export type SheetLoader = (storageKey: string) => Promise<{ headers: string[]; r
 
 const MAX_BATCH = 2000;
 const MIN_BATCH = 100;
+const PGLITE_PAUSE_MS = 20;
 const isServer = (db: Db) => (db as { $client?: unknown }).$client instanceof pg.Pool;
 
 /** Run (or resume) one job to the end. Returns when done, failed, or asked to stop. */
@@ -370,7 +371,8 @@ export async function runImport(
   actor: JobActor,
   opts: RunOptions & { shouldStop?: () => boolean } = {},
 ): Promise<void> {
-  const parallel = Math.max(1, opts.parallel ?? (isServer(db) ? 2 : 1));
+  const server = isServer(db);
+  const parallel = Math.max(1, opts.parallel ?? (server ? 2 : 1));
   const lang = opts.lang ?? 'id';
   const time = timer(opts.timings);
   const start = await withActorTransaction(db, actor, async (tx) => {
@@ -445,6 +447,9 @@ export async function runImport(
           );
           if (!running) return;
           await opts.afterBatch?.(++committed);
+          // PGlite runs each statement on this thread and a batch's transaction can finish without handing
+          // the event loop back: give waiting requests (the progress bar's polls) a turn between batches.
+          if (!server) await new Promise((resolve) => setTimeout(resolve, PGLITE_PAUSE_MS));
         } catch (err) {
           failure ??= { err };
         }
