@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type Server, seriousA11yViolations, signIn, startServer } from './harness.ts';
+import {
+  launchBrowser,
+  type Server,
+  seriousA11yViolations,
+  signInThroughApi,
+  startServer,
+} from './harness.ts';
 
 // The unit head's part of the case process (issue 5): moving a case past a missing record with a recorded
 // reason, residential admission with and without a free bed, closing early and reopening. People and cases
@@ -29,7 +35,7 @@ const stepper = () => page.getByTestId('stage-stepper');
 const currentStage = () => stepper().locator('[aria-current="step"]').textContent();
 
 async function signInAs(username: string) {
-  await signIn(page, server.url, username);
+  await signInThroughApi(page, server.url, username);
   await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
 }
 

@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type Server, seriousA11yViolations, signIn, startServer } from './harness.ts';
+import {
+  launchBrowser,
+  type Server,
+  seriousA11yViolations,
+  signInThroughApi,
+  startServer,
+} from './harness.ts';
 
 // The case journey (issue 5): a social worker takes a person from intake to after-care, the head of unit
 // approves the plan. The tests share one server and one case and run in order.
@@ -26,7 +32,7 @@ beforeEach(async () => {
 });
 
 async function signInAs(username: string) {
-  await signIn(page, server.url, username);
+  await signInThroughApi(page, server.url, username);
   await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
 }
 

@@ -67,8 +67,8 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let up = false;
-  for (let i = 0; i < 300 && !up && child.exitCode === null; i++) {
-    await new Promise((r) => setTimeout(r, 500));
+  for (let i = 0; i < 1500 && !up && child.exitCode === null; i++) {
+    await new Promise((r) => setTimeout(r, 100));
     up = (await fetch(`${url}/api/v1/health`).catch(() => null))?.status === 200;
   }
   if (!up) {
@@ -116,12 +116,27 @@ export async function signIn(page: Page, base: string, username: string, passwor
   await page.getByRole('button', { name: /^(Masuk|Sign in)$/ }).click();
 }
 
+/**
+ * Sign in through the API with the page's own cookie jar, then open the home page: where a test is about
+ * something after sign-in, this skips the login page's load and form (the form itself is tested in
+ * platform.e2e). The session cookie lands in the browser exactly as the form's request would set it.
+ */
+export async function signInThroughApi(page: Page, base: string, username: string, password = DEMO_PASSWORD) {
+  const res = await page.context().request.post(`${base}/api/v1/auth/login`, {
+    data: { username, password },
+    headers: { origin: base },
+  });
+  if (res.status() !== 200) throw new Error(`sign-in as ${username}: ${res.status()} ${await res.text()}`);
+  await page.goto(base);
+}
+
 /** Violations axe-core rates serious or critical on the current page. */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
   // Judge the page as a person sees it once it has settled: a dialog fading in is half transparent, and
   // its contrast would be measured mid-transition.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))));
-  await page.addScriptTag({ content: axe.source });
+  // Inject axe once per document: a page the app moved to by its own router still has it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe.source });
   const result = await page.evaluate(async () => {
     const w = window as unknown as { axe: typeof axe };
     return w.axe.run(document, { resultTypes: ['violations'] });

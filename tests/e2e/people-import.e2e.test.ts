@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type Server, seriousA11yViolations, signIn, startServer } from './harness.ts';
+import {
+  launchBrowser,
+  type Server,
+  seriousA11yViolations,
+  signInThroughApi,
+  startServer,
+} from './harness.ts';
 
 // Bulk import of people (issue 4): a social worker uploads a small CSV, maps it, sees the invalid row in the
 // preview, runs it to 100 %, downloads the rows not registered, and exports the search.
@@ -39,7 +45,7 @@ async function downloadText(click: () => Promise<void>): Promise<string> {
 
 describe('importing people', () => {
   it('uploads, maps, previews the invalid row, runs to 100 % and downloads the rows not registered', async () => {
-    await signIn(page, server.url, 'peksos.soeharso');
+    await signInThroughApi(page, server.url, 'peksos.soeharso');
     await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
     await page.goto(`${server.url}/pm`);
     await page.getByRole('link', { name: 'Impor', exact: true }).click();
@@ -81,7 +87,7 @@ describe('importing people', () => {
   });
 
   it('exports the search as CSV from the people page', async () => {
-    await signIn(page, server.url, 'peksos.soeharso');
+    await signInThroughApi(page, server.url, 'peksos.soeharso');
     await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
     await page.goto(`${server.url}/pm?q=impor`);
     await page.getByText('Ayu Lestari Impor').first().waitFor();

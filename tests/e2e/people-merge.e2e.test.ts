@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Server, seriousA11yViolations, signIn, startServer } from './harness.ts';
+import {
+  launchBrowser,
+  type Server,
+  seriousA11yViolations,
+  signInThroughApi,
+  startServer,
+} from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -20,7 +26,7 @@ async function open(username: string, viewport = { width: 1280, height: 900 }, i
   await context?.close();
   context = await browser.newContext({ viewport, isMobile });
   page = await context.newPage();
-  await signIn(page, server.url, username);
+  await signInThroughApi(page, server.url, username);
   await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
 }
 

@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type Server, seriousA11yViolations, signIn, startServer } from './harness.ts';
+import {
+  launchBrowser,
+  type Server,
+  seriousA11yViolations,
+  signInThroughApi,
+  startServer,
+} from './harness.ts';
 
 // Journeys over the people registry (issue 4). The tests share one server and run in order: the person
 // registered first is the one later tests find, edit and compare lookalikes with.
@@ -25,7 +31,7 @@ beforeEach(async () => {
 });
 
 async function signInAs(username: string) {
-  await signIn(page, server.url, username);
+  await signInThroughApi(page, server.url, username);
   await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
 }
 

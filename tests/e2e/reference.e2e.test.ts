@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type Server, seriousA11yViolations, signIn, startServer } from './harness.ts';
+import {
+  launchBrowser,
+  type Server,
+  seriousA11yViolations,
+  signInThroughApi,
+  startServer,
+} from './harness.ts';
 
 // A file of its own: units.e2e.test.ts was being edited by another engineer at the same time.
 let server: Server;
@@ -23,7 +29,7 @@ beforeEach(async () => {
 });
 
 async function openReference(username: string) {
-  await signIn(page, server.url, username);
+  await signInThroughApi(page, server.url, username);
   await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
   await page.getByRole('link', { name: 'Referensi' }).first().click();
   await page.getByRole('heading', { name: 'Data referensi', level: 1 }).waitFor();
@@ -97,7 +103,7 @@ describe('reference data', () => {
       hasTouch: true,
     });
     page = await context.newPage();
-    await signIn(page, server.url, 'peksos.soeharso');
+    await signInThroughApi(page, server.url, 'peksos.soeharso');
     await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
     await page.goto(`${server.url}/referensi`);
     await page.getByRole('heading', { name: 'Data referensi', level: 1 }).waitFor();

@@ -5,7 +5,7 @@ import {
   pageApi,
   type Server,
   seriousA11yViolations,
-  signIn,
+  signInThroughApi,
   startServer,
 } from './harness.ts';
 
@@ -35,7 +35,7 @@ async function openAs(username: string, viewport = { width: 1280, height: 900 })
   await context?.close();
   context = await browser.newContext({ viewport });
   page = await context.newPage();
-  await signIn(page, server.url, username);
+  await signInThroughApi(page, server.url, username);
   await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
 }
 

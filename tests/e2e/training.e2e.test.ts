@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type Server, seriousA11yViolations, signIn, startServer } from './harness.ts';
+import {
+  launchBrowser,
+  type Server,
+  seriousA11yViolations,
+  signInThroughApi,
+  startServer,
+} from './harness.ts';
 
 // The training journey (issue 6): a social worker opens a cohort, enrols a beneficiary of the unit, takes
 // attendance, assesses and completes, downloads the certificate; anyone checks its code. The tests share one
@@ -28,7 +34,7 @@ beforeEach(async () => {
 });
 
 async function signInAs(username: string) {
-  await signIn(page, server.url, username);
+  await signInThroughApi(page, server.url, username);
   await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
 }
 const today = new Date().toISOString().slice(0, 10);

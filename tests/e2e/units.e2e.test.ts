@@ -1,6 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type Server, seriousA11yViolations, signIn, startServer } from './harness.ts';
+import {
+  launchBrowser,
+  type Server,
+  seriousA11yViolations,
+  signIn,
+  signInThroughApi,
+  startServer,
+} from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -23,7 +30,7 @@ beforeEach(async () => {
 
 describe('units', () => {
   it('finds a unit by name, opens its page, and lets its head edit the profile', async () => {
-    await signIn(page, server.url, 'kepala.soeharso');
+    await signInThroughApi(page, server.url, 'kepala.soeharso');
     await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
     await page.getByRole('link', { name: 'Unit', exact: true }).first().click();
     await page.getByLabel('Cari kode, nama atau kota').fill('Surakarta');
@@ -47,7 +54,7 @@ describe('units', () => {
   });
 
   it('shows the multi-function matrix with free beds', async () => {
-    await signIn(page, server.url, 'pusat');
+    await signInThroughApi(page, server.url, 'pusat');
     await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
     await page.goto(`${server.url}/unit`);
     await page.getByRole('tab', { name: 'Matriks multifungsi' }).click();
@@ -60,7 +67,7 @@ describe('units', () => {
 
 describe('units for headquarters', () => {
   it('shows an admin all 37 units in the matrix', async () => {
-    await signIn(page, server.url, 'admin');
+    await signInThroughApi(page, server.url, 'admin');
     await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
     await page.getByRole('link', { name: 'Unit', exact: true }).first().click();
     await page.getByRole('tab', { name: 'Matriks multifungsi' }).click();
@@ -74,7 +81,7 @@ describe('units for headquarters', () => {
     await context.close();
     context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     page = await context.newPage();
-    await signIn(page, server.url, 'admin');
+    await signInThroughApi(page, server.url, 'admin');
     await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
     await page.getByRole('button', { name: 'Buka menu navigasi' }).click();
     await page.getByRole('link', { name: 'Unit terdekat' }).click();
@@ -109,7 +116,7 @@ describe('units for headquarters', () => {
   });
 
   it('lets an admin add a unit in Kota Surabaya, found by typing "surab", and archive it', async () => {
-    await signIn(page, server.url, 'admin');
+    await signInThroughApi(page, server.url, 'admin');
     await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
     await page.goto(`${server.url}/unit`);
     await page.getByRole('button', { name: 'Tambah unit' }).click();
@@ -177,7 +184,7 @@ describe('units for headquarters', () => {
   });
 
   it('lets an admin merge a unit into another after saying what moves', async () => {
-    await signIn(page, server.url, 'admin');
+    await signInThroughApi(page, server.url, 'admin');
     await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
     await page.goto(`${server.url}/unit`);
     await page.getByLabel('Cari kode, nama atau kota').fill('PANGUDILUHUR');
@@ -202,7 +209,7 @@ describe('units for headquarters', () => {
 
 describe('users', () => {
   it('lets a head of unit create a user and hands over a one-time password', async () => {
-    await signIn(page, server.url, 'kepala.toddopuli');
+    await signInThroughApi(page, server.url, 'kepala.toddopuli');
     await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
     await page.getByRole('link', { name: 'Pengguna' }).first().click();
     await page.getByTestId('user-row').first().waitFor();
