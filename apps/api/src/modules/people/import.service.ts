@@ -20,7 +20,8 @@ import { queryRows } from '../../db/client.ts';
 import { appUser, importJob, importMapping, importRow, unit } from '../../db/schema.ts';
 import type { Ctx } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { assessRows, loadJobLookups, type SheetLoader } from './import.worker.ts';
+import { assessRows, loadJobLookups } from './import.check.ts';
+import type { SheetLoader } from './import.worker.ts';
 import { CSV_BOM, csvLine, readSheet, SheetError } from './spreadsheet.ts';
 
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
