@@ -415,6 +415,6 @@ export async function loadPeople(db: Db, opts: LoadOptions) {
     select distinct w, p.name_norm, p.id from person p, unnest(p.search_words) w
     where p.merged_into_id is null and w <> '' on conflict do nothing`);
   for (const t of [...TABLES, 'name_word', 'unit_person', 'person_word'])
-    await db.execute(sql.raw(`analyze ${t}`));
+    await db.execute(sql.raw(`vacuum analyze ${t}`));
   return { count: written, ms: Math.round(performance.now() - started), sample, reused: false };
 }
