@@ -33,8 +33,6 @@ CREATE TABLE "person_word" (
 	CONSTRAINT "person_word_pk" PRIMARY KEY ("word", "name_norm", "person_id")
 );
 --> statement-breakpoint
-CREATE INDEX "person_word_person_idx" ON "person_word" USING btree ("person_id");
---> statement-breakpoint
 -- The rows of a set of people, from their records and links: the registry's row and one per linked unit.
 -- Run by the triggers, as the definer; merged records get none.
 CREATE FUNCTION atensi_unit_person_rows(p_ids uuid[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $$
@@ -171,7 +169,9 @@ BEGIN
   IF v_ids IS NULL THEN
     RETURN NULL;
   END IF;
-  DELETE FROM public.person_word w WHERE w.person_id = ANY (v_ids);
+  -- A person's rows are found by their old words and name (the primary key): no second index to keep.
+  DELETE FROM public.person_word w USING old_rows o, unnest(o.search_words) x
+   WHERE o.id = ANY (v_ids) AND w.word = x AND w.name_norm = o.name_norm AND w.person_id = o.id;
   INSERT INTO public.person_word (word, name_norm, person_id)
   SELECT DISTINCT w, n.name_norm, n.id FROM new_rows n, unnest(n.search_words) w
    WHERE n.id = ANY (v_ids) AND n.merged_into_id IS NULL AND w <> ''

@@ -562,10 +562,7 @@ export const personWord = pgTable(
     nameNorm: text('name_norm').notNull(),
     personId: uuid('person_id').notNull(),
   },
-  (t) => [
-    primaryKey({ name: 'person_word_pk', columns: [t.word, t.nameNorm, t.personId] }),
-    index('person_word_person_idx').on(t.personId),
-  ],
+  (t) => [primaryKey({ name: 'person_word_pk', columns: [t.word, t.nameNorm, t.personId] })],
 );
 
 /** Consent (UU 27/2022): who gave it, for which purposes, how it was recorded, and its withdrawal. */
