@@ -277,13 +277,16 @@ export async function listUnitPeople(
           where ${range} and p.merged_into_id is null${after ? sql` and ${after}` : sql``}
           ${order} limit ${limit + 1}`,
     );
+    // Any countCap + 1 rows will do: in name order for a name range (else a bitmap gathers every match of a
+    // common name); a filter alone is left to the planner, which misjudges array filters under row-level
+    // security and, asked for name order, sorted every match of a common cluster.
     const total = await countUnlessAll(
       db,
       rows,
       limit,
       after,
       () =>
-        sql`select count(*)::int as n from (select 1 from unit_person u where ${range} ${order} limit ${countCap + 1}) c`,
+        sql`select count(*)::int as n from (select 1 from unit_person u where ${range}${plan === 'name range' ? sql` ${order}` : sql``} limit ${countCap + 1}) c`,
     );
     return { rows: await decorate(db, rows), total };
   }
