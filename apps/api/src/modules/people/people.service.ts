@@ -721,6 +721,10 @@ export async function searchPeople(
     cursor
       ? sql`((${name} collate "C") > (${cursor.n} collate "C") or (${name} = ${cursor.n} and ${id} > ${cursor.i}::uuid))`
       : null;
+  // unit_person and person_word keep names in byte order: a row comparison is one index range, where the OR
+  // above became two bitmaps gathering every name of the prefix (4,997 rows sorted for a second page).
+  const afterInRange = (name: SQL, id: SQL) =>
+    cursor ? sql`(${name}, ${id}) > (${cursor.n}::text collate "C", ${cursor.i}::uuid)` : null;
   const byName = after(sql`p.name_norm`, sql`p.id`);
   const byScore =
     cursor && cursor.s !== null
@@ -738,7 +742,7 @@ export async function searchPeople(
           listedUnit,
           { person: filtered, range: rangeFiltered },
           text === null ? null : prefixCondition(text, sql`u.name_norm`),
-          after(sql`u.name_norm`, sql`u.person_id`),
+          afterInRange(sql`u.name_norm`, sql`u.person_id`),
           q.limit,
           countCap,
           text === null ? 'name order' : 'name range',
@@ -775,7 +779,7 @@ export async function searchPeople(
         alternatives,
         sql.join(scoped, sql` and `),
         filters.length > 1,
-        after(sql`w.name_norm`, sql`w.person_id`),
+        afterInRange(sql`w.name_norm`, sql`w.person_id`),
         q.limit,
         countCap,
       );
