@@ -82,7 +82,9 @@ try {
     createPostgresUser: isRoot,
     // Benchmarks size the buffer cache as a production server would (PG_SHARED_BUFFERS=2GB); tests keep
     // PostgreSQL's default.
-    postgresFlags: process.env.PG_SHARED_BUFFERS ? ['-c', `shared_buffers=${process.env.PG_SHARED_BUFFERS}`] : [],
+    postgresFlags: process.env.PG_SHARED_BUFFERS
+      ? ['-c', `shared_buffers=${process.env.PG_SHARED_BUFFERS}`]
+      : [],
     onLog: () => {},
   });
   console.log(`Starting a throwaway PostgreSQL server on port ${port}…`);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { SYSTEM_ACTOR, withActorTransaction } from '../../db/transaction.ts';
-import { latestDateInIndonesia } from '../../lib/dates.ts';
+import { latestDateInIndonesia, todayWib } from '../../lib/dates.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -14,7 +14,9 @@ const surveyIds: string[] = [];
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 const call = (user: string, method: Method, url: string, payload?: object) =>
   t.request(c[user] ?? '', { method, url, ...(payload ? { payload } : {}) });
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+// Days before today in WIB, the date the server counts due and overdue on (from 17:00 UTC it is a day ahead).
+const daysAgo = (n: number) =>
+  new Date(Date.parse(`${todayWib()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 // The first day still in the future everywhere in Indonesia (after 15:00 UTC, the UTC "tomorrow" is
 // already today in Jayapura).
 const tomorrow = new Date(Date.parse(latestDateInIndonesia()) + 86_400_000).toISOString().slice(0, 10);
