@@ -190,3 +190,22 @@ CREATE TRIGGER person_order_update AFTER UPDATE ON person
 --> statement-breakpoint
 -- Only the triggers (as the definer) build rows; a request cannot call the builders directly.
 REVOKE EXECUTE ON FUNCTION atensi_unit_person_rows(uuid[]), atensi_unit_person_tags(uuid[]) FROM PUBLIC;
+--> statement-breakpoint
+-- The people a unit serves or was referred that another unit registered, with a word of their name or
+-- aliases: the word's range of person_word against the unit's links, from the two indexes alone. A unit may
+-- not read person_word (other units' people's words); this definer answers for the caller's own unit only
+-- (or any, for headquarters), and returns only ids of people the caller may already see.
+CREATE FUNCTION atensi_unit_linked_word(p_unit uuid, p_word text)
+RETURNS SETOF uuid LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$
+BEGIN
+  IF pg_catalog.current_setting('atensi.scope', true) IS DISTINCT FROM 'all'
+     AND p_unit IS DISTINCT FROM NULLIF(pg_catalog.current_setting('atensi.unit_id', true), '')::uuid THEN
+    RAISE EXCEPTION 'unit % is not the caller''s', p_unit USING ERRCODE = '42501';
+  END IF;
+  RETURN QUERY
+    SELECT w.person_id FROM public.person_word w
+      JOIN (SELECT DISTINCT pu.person_id FROM public.person_unit pu
+             WHERE pu.unit_id = p_unit AND pu.reason <> 'registered') l ON l.person_id = w.person_id
+     WHERE w.word = p_word;
+END;
+$$;

@@ -768,6 +768,8 @@ export async function searchPeople(
         q.limit,
         countCap,
         'matches first',
+        // The longest exact word, the rarest as a rule (a unit may not count person_word).
+        exactWords(alternatives).sort((a, b) => b.length - a.length)[0],
       );
     // Headquarters reads the range of the rarest word that must be there (person_word).
     const exact = ctx.scope === 'all' ? exactWords(alternatives) : [];

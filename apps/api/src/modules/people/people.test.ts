@@ -588,6 +588,8 @@ describe("the search's orderings follow every change (unit_person, person_word)"
       sql`insert into person_unit (person_id, unit_id, reason) values (${id}::uuid, ${unitIds.HANDAYANI}::uuid, 'serves')`,
     );
     expect(ids((await handayani()).json())).toEqual([id]);
+    // By a street name too (the word tier): the serving unit finds the person another unit registered.
+    expect(ids((await get('peksos.handayani', '/api/v1/people?q=ujang%20cak')).json())).toEqual([id]);
     const listed = (await get('peksos.handayani', '/api/v1/people?limit=100')).json();
     expect(ids(listed)).toContain(id);
     expect(ids((await get('pusat', '/api/v1/people?q=cak%20ujang')).json())).toContain(id);
@@ -733,6 +735,11 @@ describe("the search's orderings follow every change (unit_person, person_word)"
     );
     expect(own[0]?.n).toBe(registered?.n);
     expect(own[0]?.n).toBeGreaterThan(0);
+    // The definer that finds a unit's linked people by a word answers for the caller's own unit only.
+    const foreign = await withActorTransaction(t.database.db, actor(unitIds.HANDAYANI), (tx) =>
+      tx.execute(sql`select atensi_unit_linked_word(${unitIds.SOEHARSO}::uuid, 'siti')`),
+    ).catch((e: Error) => e);
+    expect(String((foreign as Error).cause)).toMatch(/not the caller's/);
     // Nor may a request write them: only the triggers do.
     const failure = await withActorTransaction(t.database.db, actor(unitIds.SOEHARSO), (tx) =>
       tx.execute(
