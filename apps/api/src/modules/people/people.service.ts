@@ -715,17 +715,15 @@ export async function searchPeople(
     scoped.push(
       sql`(p.registered_unit_id = ${q.unit}::uuid or exists (select 1 from person_unit pu2 where pu2.person_id = p.id and pu2.unit_id = ${q.unit}::uuid))`,
     );
-  // After the cursor's row, in the order of the range being read: person's name index, the unit's order
-  // (unit_person) or a word's order (person_word).
-  const after = (name: SQL, id: SQL) =>
-    cursor
-      ? sql`((${name} collate "C") > (${cursor.n} collate "C") or (${name} = ${cursor.n} and ${id} > ${cursor.i}::uuid))`
-      : null;
-  // unit_person and person_word keep names in byte order: a row comparison is one index range, where the OR
-  // above became two bitmaps gathering every name of the prefix (4,997 rows sorted for a second page).
+  // After the cursor's row in person's name index (name_norm compared in byte order).
+  const byName = cursor
+    ? sql`((p.name_norm collate "C") > (${cursor.n} collate "C") or (p.name_norm = ${cursor.n} and p.id > ${cursor.i}::uuid))`
+    : null;
+  // After it in unit_person's or person_word's range, whose names are byte-ordered columns: a row comparison
+  // is one index range, where the OR above became two bitmaps gathering every name of the prefix (4,997 rows
+  // sorted for a second page).
   const afterInRange = (name: SQL, id: SQL) =>
     cursor ? sql`(${name}, ${id}) > (${cursor.n}::text collate "C", ${cursor.i}::uuid)` : null;
-  const byName = after(sql`p.name_norm`, sql`p.id`);
   const byScore =
     cursor && cursor.s !== null
       ? sql`(p.score < ${cursor.s}::real or (p.score = ${cursor.s}::real and p.id > ${cursor.i}::uuid))`
@@ -780,7 +778,7 @@ export async function searchPeople(
         driver,
         alternatives,
         sql.join(scoped, sql` and `),
-        filters.length > 1,
+        rangeFilters.length > 0,
         afterInRange(sql`w.name_norm`, sql`w.person_id`),
         q.limit,
         countCap,
